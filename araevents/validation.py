@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import UserError
 
-class AnnotationError(ValueError):
+
+class AnnotationError(UserError):
     """A problem in an annotation file; ``str()`` reads ``file:line: message``."""
 
     def __init__(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
