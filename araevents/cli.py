@@ -19,7 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "weak-eval": ("araevents.training.weak_eval", "score the weak labeller against the seeds gold"),
     "pretrain": ("araevents.training.pretrain", "MLM-pretrain a compact BERT (and its tokenizer) on raw news"),
     "train": ("araevents.training.train", "fine-tune a token classifier from a config"),
-    "evaluate": ("araevents.training.evaluate", "span- and event-level evaluation report"),
+    "evaluate": ("araevents.training.evaluation", "span- and event-level evaluation report"),
     "publish": ("araevents.training.publish", "stage, verify and upload a model to the Hugging Face Hub"),
     "convert": ("araevents.formats.cli", "convert annotations (CoNLL, doccano, Label Studio) to araevents JSONL"),
 }

@@ -1,0 +1,79 @@
+"""Checks the span gold of the seed articles (``seeds/gold/spans.jsonl``).
+
+The guideline is ``docs/annotation.md``. These are the mechanical invariants every gold
+document must hold: one document per seed file in file-name order, text identical to the
+file, offsets that slice exactly the span text, schema labels, no overlaps and no spans
+with whitespace at their edges.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from araevents.schema import SPAN_TYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = SEEDS / "gold" / "spans.jsonl"
+
+
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def load_gold() -> list[dict]:
+    with open(GOLD, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+DOCS = load_gold()
+
+
+def test_one_document_per_seed_in_file_order():
+    files = seed_files()
+    assert len(files) == 5
+    assert len(DOCS) == 5
+    assert [d["id"] for d in DOCS] == [p.name[:3] for p in files]
+    for doc, path in zip(DOCS, files):
+        assert doc["meta"] == {"source": "seeds", "file": path.name}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["id"])
+def test_text_is_exact_file_content(doc):
+    path = SEEDS / doc["meta"]["file"]
+    assert doc["text"] == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["id"])
+def test_spans_are_valid(doc):
+    text = doc["text"]
+    spans = doc["spans"]
+    assert spans, "a seed document without spans"
+    for s in spans:
+        assert set(s) >= {"start", "end", "label", "text"}, s
+        assert isinstance(s["start"], int) and isinstance(s["end"], int), s
+        assert 0 <= s["start"] < s["end"] <= len(text), s
+        assert text[s["start"]:s["end"]] == s["text"], s
+        assert s["label"] in SPAN_TYPES, s
+        assert not s["text"][0].isspace() and not s["text"][-1].isspace(), s
+    ordered = sorted(spans, key=lambda s: (s["start"], s["end"]))
+    for prev, cur in zip(ordered, ordered[1:]):
+        assert cur["start"] >= prev["end"], f"overlap: {prev} / {cur}"
+
+
+def test_every_span_type_group_is_present():
+    labels = {s["label"] for d in DOCS for s in d["spans"]}
+    assert {"PER", "ORG", "LOC", "DATE"} <= labels
+    assert any(label.startswith("ROLE_") for label in labels)
+    assert any(label.startswith("EVT_") for label in labels)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["id"])
+def test_project_validator_accepts_gold(doc):
+    from araevents.document import Document
+    from araevents.validation import validate_document
+
+    validate_document(Document.from_dict(doc), path=GOLD)

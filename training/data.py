@@ -1,0 +1,105 @@
+"""From annotations to model inputs: sentence examples, word tags, aligned sub-token labels.
+
+This is the data half of the run_ner.py flow. Whole-article documents (seeds gold, user
+annotations) become sentence-sized examples so nothing is truncated; words are passed through
+the same model-input normalisation the tagger applies, and only the first sub-token of each
+word carries a label (AraBERT's recipe; the rest get -100 and are ignored by the loss).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from araevents.document import Document
+from araevents.errors import UserError
+from araevents.schema import label2id
+
+#: Columns every example table has, whatever its source.
+COLUMNS = ("id", "words", "tags", "source", "license")
+IGNORE_INDEX = -100
+MAX_WORDS = 100
+
+
+def _sentence_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Sentence ranges of ``doc``, merged wherever a span crosses a boundary (a span is never cut)."""
+    from araevents.text.tokenize import split_sentences
+
+    ranges = [list(r) for r in split_sentences(doc.text)] or [[0, len(doc.text)]]
+    for span in doc.spans:
+        first = next((i for i, r in enumerate(ranges) if r[1] > span.start), None)
+        last = next((i for i, r in enumerate(ranges) if r[1] >= span.end), len(ranges) - 1)
+        if first is not None and last > first:
+            ranges[first:last + 1] = [[ranges[first][0], ranges[last][1]]]
+    return [(a, b) for a, b in ranges]
+
+
+def document_examples(doc: Document, *, source: str, license: str, max_words: int = MAX_WORDS) -> list[dict[str, Any]]:
+    """Split a document into sentence examples of at most ``max_words`` words with IOB2 tags."""
+    from araevents.formats.iob import document_to_iob
+
+    examples = []
+    for k, (start, end) in enumerate(_sentence_ranges(doc)):
+        sub = Document(
+            id=f"{doc.id}#{k}", text=doc.text[start:end],
+            spans=[type(s)(s.start - start, s.end - start, s.label, s.text) for s in doc.spans
+                   if s.start >= start and s.end <= end],
+        )
+        words, tags = document_to_iob(sub)
+        for c in range(0, len(words), max_words):
+            chunk_words, chunk_tags = words[c:c + max_words], list(tags[c:c + max_words])
+            if chunk_tags and chunk_tags[0].startswith("I-"):
+                chunk_tags[0] = "B-" + chunk_tags[0][2:]
+            if chunk_words:
+                examples.append({"id": f"{sub.id}.{c // max_words}", "words": chunk_words, "tags": chunk_tags,
+                                 "source": source, "license": license})
+    return examples
+
+
+def documents_to_dataset(docs: Iterable[Document], *, source: str, license: str):
+    import datasets
+
+    rows = [ex for doc in docs for ex in document_examples(doc, source=source, license=license)]
+    if not rows:
+        raise UserError(f"no examples could be made from the {source} documents (are they empty?)")
+    return datasets.Dataset.from_dict({c: [r[c] for r in rows] for c in COLUMNS})
+
+
+def load_corpus(path: str | Path):
+    """The DatasetDict written by ``araevents build-data`` (train/validation)."""
+    import datasets
+
+    p = Path(path)
+    if not (p / "dataset_dict.json").is_file():
+        raise UserError(f"{p} is not a corpus built by `araevents build-data` (no dataset_dict.json)")
+    dd = datasets.load_from_disk(str(p))
+    return dd.select_columns([c for c in COLUMNS if c in dd["train"].column_names])
+
+
+def model_words(words: Sequence[str]) -> list[str]:
+    """Apply the tagger's model-input normalisation word by word (empty results keep the word)."""
+    from araevents.text.normalize import normalize_for_model
+
+    out = []
+    for w in words:
+        n = normalize_for_model(w).text.strip()
+        out.append(n or w)
+    return out
+
+
+def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int) -> dict[str, list]:
+    """Tokenise pre-split words; the first sub-token of each word gets its label id."""
+    enc = tokenizer([model_words(ws) for ws in batch["words"]], is_split_into_words=True,
+                    truncation=True, max_length=max_length)
+    labels, truncated = [], []
+    for i, tags in enumerate(batch["tags"]):
+        prev = None
+        row = []
+        for wid in enc.word_ids(i):
+            row.append(IGNORE_INDEX if wid is None or wid == prev else label2id[tags[wid]])
+            prev = wid
+        labels.append(row)
+        truncated.append(sum(x != IGNORE_INDEX for x in row) < len(tags))
+    enc["labels"] = labels
+    enc["truncated"] = truncated  # reported by the caller: truncation must never be silent
+    return enc

@@ -1,0 +1,167 @@
+"""``araevents evaluate``: span-level seqeval reports and event-level scores, as JSON + Markdown.
+
+Span sets: the seeds gold (all 23 types; the roles+triggers group is the headline), the
+ANERcorp CAMeL test split (PER/LOC/ORG only, MISC ignored: our external, never-trained-on
+test set), and any labelled file a user passes. Event level: ``extract()`` with the model
+scored against article-level gold (shared/spec/event-gold.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from araevents.schema import ENTITY_TYPES, OUTSIDE, ROLE_TYPES, TRIGGER_TYPES
+
+ANERCORP_LABEL_MAP = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": None}
+ANERCORP_TYPES = ("PER", "LOC", "ORG")
+
+#: Named groups of span types reported as their own micro averages.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "entities": ENTITY_TYPES,
+    "roles": ROLE_TYPES,
+    "triggers": TRIGGER_TYPES,
+    "roles+triggers": ROLE_TYPES + TRIGGER_TYPES,
+}
+
+
+def restrict(tags: Sequence[str], types: Iterable[str]) -> list[str]:
+    """Tags outside ``types`` become ``O`` (a span's B/I tags share its type, so spans stay whole)."""
+    keep = set(types)
+    return [t if t != OUTSIDE and t[2:] in keep else OUTSIDE for t in tags]
+
+
+def span_scores(golds: list[list[str]], preds: list[list[str]], types: Iterable[str] | None = None) -> dict[str, Any]:
+    from .metrics import load_seqeval
+
+    if types is not None:
+        types = tuple(types)
+        golds = [restrict(g, types) for g in golds]
+        preds = [restrict(p, types) for p in preds]
+    return load_seqeval().compute(predictions=preds, references=golds)
+
+
+def _summary(m: dict[str, Any]) -> dict[str, float]:
+    return {"precision": m["overall_precision"], "recall": m["overall_recall"], "f1": m["overall_f1"]}
+
+
+def evaluate_examples(model, tokenizer, rows, *, max_length: int, groups: dict[str, tuple[str, ...]] | None = None,
+                      types: Sequence[str] | None = None) -> dict[str, Any]:
+    """seqeval on a table with ``words``/``tags``: micro, per type, and per group."""
+    from .predict import predict_tags
+
+    golds = [list(t) for t in rows["tags"]]
+    preds = predict_tags(model, tokenizer, rows["words"], max_length=max_length)
+    full = span_scores(golds, preds, types)
+    report: dict[str, Any] = {
+        "examples": len(golds), "words": sum(len(g) for g in golds), "micro": _summary(full),
+        "per_type": {k: v for k, v in full.items() if isinstance(v, dict)},
+    }
+    if groups:
+        report["groups"] = {name: _summary(span_scores(golds, preds, ts)) for name, ts in groups.items()}
+    return report
+
+
+def seeds_rows(path: str | Path):
+    from araevents.validation import load_documents
+
+    from .data import documents_to_dataset
+
+    return documents_to_dataset(load_documents(path), source="seeds", license="CC BY 4.0 (annotations)")
+
+
+def anercorp_rows(path: str | Path):
+    from araevents.formats.conll import read_conll
+
+    from .data import documents_to_dataset
+
+    docs = list(read_conll(path, label_map=ANERCORP_LABEL_MAP))
+    return documents_to_dataset(docs, source="anercorp-test", license="see shared/data/anercorp/SOURCE.md")
+
+
+def evaluate_model(model, tokenizer, *, max_length: int = 256, seeds_gold: str | Path | None = None,
+                   anercorp_test: str | Path | None = None, extra_sets: dict[str, Any] | None = None) -> dict[str, Any]:
+    report: dict[str, Any] = {}
+    if seeds_gold and Path(seeds_gold).is_file():
+        report["seeds"] = evaluate_examples(model, tokenizer, seeds_rows(seeds_gold), max_length=max_length,
+                                            groups=GROUPS)
+    if anercorp_test and Path(anercorp_test).is_file():
+        report["anercorp_test"] = evaluate_examples(model, tokenizer, anercorp_rows(anercorp_test),
+                                                    max_length=max_length, types=ANERCORP_TYPES)
+    for name, rows in (extra_sets or {}).items():
+        report[name] = evaluate_examples(model, tokenizer, rows, max_length=max_length, groups=GROUPS)
+    return report
+
+
+def _fmt(x: Any) -> str:
+    return f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def to_markdown(report: dict[str, Any], title: str) -> str:
+    lines = [f"# {title}", ""]
+    for name, part in report.items():
+        if not isinstance(part, dict) or "micro" not in part:
+            continue
+        lines += [f"## {name}", "", f"{part['examples']} examples, {part['words']} words. "
+                  f"Micro P/R/F1: {_fmt(part['micro']['precision'])} / {_fmt(part['micro']['recall'])} / "
+                  f"**{_fmt(part['micro']['f1'])}**", ""]
+        if part.get("groups"):
+            lines += ["| group | P | R | F1 |", "|---|---|---|---|"]
+            lines += [f"| {g} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} |"
+                      for g, s in part["groups"].items()]
+            lines.append("")
+        lines += ["| type | P | R | F1 | gold spans |", "|---|---|---|---|---|"]
+        lines += [f"| {t} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} | {s['number']} |"
+                  for t, s in sorted(part["per_type"].items())]
+        lines.append("")
+    if "events" in report:
+        lines += ["## events (extract() vs article-level gold)", "", "```json",
+                  json.dumps(report["events"].get("summary", report["events"]), indent=1, ensure_ascii=False)[:4000],
+                  "```", ""]
+    if "validation" in report:
+        lines += ["## validation (training corpus split)", "", "```json",
+                  json.dumps(report["validation"], indent=1), "```", ""]
+    return "\n".join(lines)
+
+
+def write_report(report: dict[str, Any], out_dir: str | Path, *, title: str, stem: str = "eval_report") -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    (out / f"{stem}.md").write_text(to_markdown(report, title), encoding="utf-8")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", required=True, help="model folder (e.g. the embedded araevents/default_model)")
+    p.add_argument("--data", nargs="*", default=[], metavar="FILE", help="extra labelled files to score (any format)")
+    p.add_argument("--seeds-gold", default="seeds/gold/spans.jsonl", help="span gold of the seeds ('' to skip)")
+    p.add_argument("--anercorp", default="../shared/data/anercorp/ANERCorp_CamelLab_style_test.txt",
+                   help="ANERcorp CAMeL test split ('' to skip)")
+    p.add_argument("--events", nargs="*", default=["seeds", "dev"],
+                   help="event-level gold sets: 'seeds' (seeds/gold/events.jsonl), 'dev' (../shared/dev), or paths")
+    p.add_argument("--max-length", type=int, default=256)
+    p.add_argument("--out", required=True, help="folder for eval_report.json and eval_report.md")
+
+
+def run(args: argparse.Namespace) -> int:
+    from araevents.validation import load_documents
+
+    from .data import documents_to_dataset
+    from .train import load_model_and_tokenizer
+
+    model, tokenizer = load_model_and_tokenizer(args.model)
+    extra = {Path(p).name: documents_to_dataset(load_documents(p), source=Path(p).name, license="")
+             for p in args.data}
+    report = evaluate_model(model, tokenizer, max_length=args.max_length, seeds_gold=args.seeds_gold or None,
+                            anercorp_test=args.anercorp or None, extra_sets=extra)
+    if args.events:
+        from araevents.inference.scoring import evaluate_extractor, load_gold_sets
+        from araevents.inference.extractor import Extractor
+
+        report["events"] = evaluate_extractor(Extractor(args.model), load_gold_sets(args.events))
+    report["model"] = args.model
+    write_report(report, args.out, title=f"Evaluation of {args.model}")
+    print((Path(args.out) / "eval_report.md").read_text(encoding="utf-8"))
+    return 0
