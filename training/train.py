@@ -35,6 +35,7 @@ class TrainConfig:
     data: list[str] = field(default_factory=list)
     data_mode: str = "merge"
     data_format: str = "auto"
+    label_map: dict[str, str | None] | None = None
     data_license: str = "user-provided"
     user_validation_fraction: float = 0.1
     max_train_samples: int | None = None
@@ -93,7 +94,7 @@ def load_training_data(cfg: TrainConfig):
     if cfg.data:
         docs = []
         for path in cfg.data:
-            docs.extend(load_documents(path, format=cfg.data_format))
+            docs.extend(load_documents(path, format=cfg.data_format, label_map=cfg.label_map))
         user_train, user_held = _split_user_docs(docs, cfg.user_validation_fraction, cfg.seed)
         print(f"user annotations: {len(docs)} documents ({len(user_train)} train, {len(user_held)} held out)")
         train_parts.append(documents_to_dataset(user_train, source="user", license=cfg.data_license))
@@ -106,6 +107,9 @@ def load_training_data(cfg: TrainConfig):
         val_parts.insert(0, corpus["validation"])
     train = datasets.concatenate_datasets(train_parts).shuffle(seed=cfg.seed)
     if not val_parts:
+        if len(train) < 2:
+            raise UserError(f"only {len(train)} training example(s): too few to both train and validate; "
+                            "annotate more documents")
         split = train.train_test_split(test_size=0.1, seed=cfg.seed)
         train, validation = split["train"], split["test"]
     else:
@@ -277,6 +281,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", nargs="+", metavar="FILE", help="annotation files (araevents JSONL, doccano JSONL, "
                    "Label Studio JSON or CoNLL) to merge with / replace the corpus, per the config's data_mode")
     p.add_argument("--data-mode", choices=["merge", "replace"], help="override the config's data_mode")
+    p.add_argument("--data-format", choices=["auto", "jsonl", "doccano", "labelstudio", "conll"],
+                   help="format of the --data files (default: the config's data_format, 'auto')")
+    p.add_argument("--label-map", nargs="+", metavar="SOURCE=TYPE", help="rename the annotation tool's labels to "
+                   "schema span types (SOURCE=- drops a label), as in `araevents convert`")
     p.add_argument("--model", dest="model_name_or_path", help="start from this model (folder or Hub id)")
     p.add_argument("--output-dir", help="override the config's output_dir")
     p.add_argument("--max-steps", type=int, help="override the step budget (-1: use epochs)")
@@ -284,13 +292,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data = load_yaml(args.config)
-    for key in ("data_mode", "model_name_or_path", "output_dir", "max_steps"):
+    for key in ("data_mode", "data_format", "model_name_or_path", "output_dir", "max_steps"):
         if getattr(args, key, None) is not None:
             data[key] = getattr(args, key)
     if args.model_name_or_path is not None:
         data.pop("model_init", None)
     if args.data:
         data["data"] = list(args.data)
+    if getattr(args, "label_map", None):
+        from araevents.formats import parse_label_map
+
+        data["label_map"] = parse_label_map(args.label_map)
     cfg = fill(TrainConfig, data, where=args.config)
     cfg.check(args.config)
     train(cfg)

@@ -1,0 +1,153 @@
+"""The fine-tuning pipeline: configs, metrics, atomic model folders, resume after kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from araevents.errors import ConfigError
+from araevents.schema import LABELS
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "annotations" / "sample.jsonl"
+
+
+def tiny_config(tmp_path: Path, tokenizer_dir: Path, **overrides) -> Path:
+    cfg = yaml.safe_load((REPO / "configs" / "tiny.yaml").read_text(encoding="utf-8"))
+    cfg.update(output_dir=str(tmp_path / "run"), tokenizer_name_or_path=str(tokenizer_dir), data=[str(SAMPLE)],
+               eval_seeds=None)
+    cfg.update(overrides)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "araevents.cli", *args], capture_output=True, text=True,
+                          cwd=REPO, **kw)
+
+
+def test_unknown_config_key_is_named(tmp_path):
+    from araevents.training.config import fill
+    from araevents.training.train import TrainConfig
+
+    with pytest.raises(ConfigError, match="learning_rte"):
+        fill(TrainConfig, {"output_dir": "x", "learning_rte": 1}, where="c.yaml")
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"data": [], "corpus": None}, "no training data"),
+    ({"data_mode": "mix"}, "data_mode"),
+    ({"model_name_or_path": "x"}, "exactly one of"),
+])
+def test_bad_configs_fail_before_training(tmp_path, tiny_model_dir, overrides, message):
+    from araevents.training.config import fill, load_yaml
+    from araevents.training.train import TrainConfig
+
+    path = tiny_config(tmp_path, tiny_model_dir, **overrides)
+    cfg = fill(TrainConfig, load_yaml(path), where=str(path))
+    with pytest.raises(ConfigError, match=message):
+        cfg.check(str(path))
+
+
+def test_cli_reports_config_errors_in_one_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("output_dir: x\nepochs: 3\n", encoding="utf-8")
+    proc = run_cli("train", "--config", str(path))
+    assert proc.returncode == 1
+    assert "unknown key(s) epochs" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_seqeval_module_is_strict_iob2():
+    from araevents.training.metrics import load_seqeval
+
+    m = load_seqeval().compute(
+        references=[["B-PER", "I-PER", "O", "B-LOC", "O"]],
+        predictions=[["B-PER", "I-PER", "O", "I-LOC", "O"]],  # I- without B-: not a LOC span in strict mode
+    )
+    assert m["PER"]["f1"] == 1.0
+    assert m["LOC"]["recall"] == 0.0
+    assert m["overall_precision"] == 1.0 and m["overall_recall"] == 0.5
+
+
+def test_document_examples_never_cut_a_span():
+    from araevents.document import Document
+    from araevents.training.data import document_examples
+
+    text = "التقى كيري. ولافروف في جنيف."
+    doc = Document("d", text)
+    doc.add_span(6, text.index("."), "PER")
+    doc.add_span(text.index("لافروف"), text.index("لافروف") + 6, "PER")
+    rows = document_examples(doc, source="t", license="t")
+    assert [r["words"] for r in rows] == [["التقى", "كيري", "."], ["ولافروف", "في", "جنيف", "."]]
+    assert rows[1]["tags"] == ["B-PER", "O", "O", "O"]
+
+
+def test_save_model_atomically_leaves_no_partial_folder(tmp_path, tiny_model_dir, monkeypatch):
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from araevents.training.train import save_model_atomically
+
+    model = AutoModelForTokenClassification.from_pretrained(tiny_model_dir)
+    tok = AutoTokenizer.from_pretrained(tiny_model_dir)
+    target = tmp_path / "model"
+    save_model_atomically(model, tok, target)
+    before = sorted(p.name for p in target.iterdir())
+
+    def crash(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(type(tok), "save_pretrained", crash)
+    with pytest.raises(RuntimeError):
+        save_model_atomically(model, tok, target)
+    assert sorted(p.name for p in target.iterdir()) == before  # the old folder is untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]  # no temporary folder left
+
+
+@pytest.mark.slow
+def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_model_dir):
+    """kill -9 mid-run, rerun the same command: same final weights as a run never interrupted."""
+    from safetensors.torch import load_file
+
+    common = dict(num_train_epochs=4, early_stopping_patience=None)  # checkpoints at epoch ends
+    ref_cfg = tiny_config(tmp_path / "ref", tiny_model_dir, **common)
+    proc = run_cli("train", "--config", str(ref_cfg), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+    cfg = tiny_config(tmp_path / "killed", tiny_model_dir, **common)
+    ckpt_dir = tmp_path / "killed" / "run" / "checkpoints"
+    p = subprocess.Popen([sys.executable, "-m", "araevents.cli", "train", "--config", str(cfg)], cwd=REPO,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and not list(ckpt_dir.glob("checkpoint-*/trainer_state.json")):
+        time.sleep(0.1)
+    time.sleep(1.0)  # into the second epoch
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    assert list(ckpt_dir.glob("checkpoint-*"))
+    assert not (tmp_path / "killed" / "run" / "model").exists()  # no half-written model folder
+
+    proc = run_cli("train", "--config", str(cfg), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "resuming from" in proc.stdout
+
+    ref = load_file(tmp_path / "ref" / "run" / "model" / "model.safetensors")
+    resumed = load_file(tmp_path / "killed" / "run" / "model" / "model.safetensors")
+    assert ref.keys() == resumed.keys()
+    for k in ref:
+        assert (ref[k] - resumed[k]).abs().max().item() < 1e-5, k
+
+    model_dir = tmp_path / "killed" / "run" / "model"
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    assert [config["id2label"][str(i)] for i in range(len(LABELS))] == list(LABELS)
+    report = json.loads((model_dir / "eval_report.json").read_text(encoding="utf-8"))
+    assert "user_heldout" in report and 0.0 <= report["user_heldout"]["micro"]["f1"] <= 1.0
