@@ -1,0 +1,578 @@
+"""Tagged spans → article-level events (schema.md "Event output"; event-gold.md conventions).
+
+Rules, applied per article:
+
+1. Persons get a role and affiliation from an adjacent ROLE span (``وزير الخارجية الروسي
+   سيرغي لافروف``; ``أمير قطر الشيخ تميم``; apposition ``كيري، وزير الخارجية``), from a
+   nationality adjective standing in for a repeated role (``..., والأميركي، جون كيري``), or
+   from a dual role distributing its adjectives (``وزيري الخارجية الأميركي والروسي، كيري
+   ولافروف``). Mentions of the same person (``لافروف`` ~ ``سيرغي لافروف``), state
+   (``واشنطن`` ~ ``الولايات المتحدة``) or organisation are clustered into one actor that keeps
+   its role and affiliation across the article.
+2. Each trigger gets a window: its sentence, cut at triggers of other types and at a reported
+   speech complementizer (``قال X إن ...``), so actors of a neighbouring event do not leak in.
+   Participants are the actors in the window, by type: the speaker for STATEMENT (the actor
+   after the verb, else before it), visitor → visited state for VISIT, source → target for
+   directed events, everybody for symmetric ones; dual anaphors (``الوزيران``, ``تحادثا``)
+   and the speaker of an enclosing statement fill in missing sides.
+3. Mentions of one real-world event are merged: same type, compatible modality/time/place
+   and one participant set containing the other; STATEMENT is one per speaker per article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from araevents.document import Span
+from araevents.events import Event, Participant, TextSpan
+from araevents.schema import EVENT_CODES, EventType, is_role, is_trigger, role_of, event_type_of
+
+from .clitics import trim_proclitics
+from .deps import fold, sentence_offsets
+from .lexicon import (
+    ANONYMOUS_SUBJECTS,
+    HONORIFICS,
+    PAIR_ANAPHORS_PERSON,
+    PAIR_ANAPHORS_STATE,
+    PLACE_PREPOSITIONS,
+    SPEECH_COMPLEMENTIZERS,
+    TOPIC_WORDS,
+    demonym_state,
+    state_of,
+    strip_proclitic,
+)
+from .modality import modality_of
+
+_WORD = re.compile(r"\w+")
+_LINKS = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في", "باسم", "عن", "لشؤون", "بشأن"))
+_ACTOR_KINDS = ("PER", "ORG", "LOC")
+_SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
+_DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
+_DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
+
+
+def _words(text: str) -> list[str]:
+    return [fold(m.group()) for m in _WORD.finditer(text)]
+
+
+@dataclass
+class Actor:
+    """One real-world person, state or organisation, with all its mentions in the article."""
+
+    id: int
+    kind: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    state: str | None = None  # canonical name when the actor is a known state/organisation
+
+    keys: list[tuple[str, ...]] = field(default_factory=list)  # folded words of each mention
+
+    def add(self, sp: Span) -> None:
+        self.mentions.append(sp)
+        self.keys.append(tuple(_words(sp.text)))
+
+    def name(self) -> str:
+        if self.kind == "LOC" and self.state is not None:
+            for m in self.mentions:  # the country's own name reads better than a capital
+                if fold(m.text) == fold(self.state):
+                    return m.text
+        return max(self.mentions, key=lambda m: (len(_words(m.text)), -m.start)).text
+
+    def to_participant(self) -> Participant:
+        affiliation = self.affiliation if self.kind == "PER" else self.state
+        return Participant(
+            name=self.name(),
+            kind=self.kind,
+            role=self.role if self.kind == "PER" else None,
+            affiliation=affiliation,
+            mentions=[TextSpan(m.text, m.start, m.end) for m in sorted(self.mentions)],
+        )
+
+
+@dataclass
+class _Binding:
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class _Mention:
+    """An event mention before merging."""
+
+    type: EventType
+    trigger: Span
+    sentence: tuple[int, int]
+    participants: list[int]
+    source: list[int]
+    target: list[int]
+    location: Span | None
+    time: Span | None
+    modality: str
+    score: float
+    triggers: list[Span] = field(default_factory=list)
+
+
+def _contains(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whole-word containment of b in a (``سيرغي لافروف`` ⊇ ``لافروف``)."""
+    if not b or len(b) > len(a):
+        return False
+    return any(a[i : i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+
+class _Article:
+    def __init__(self, text: str, spans: Sequence[Span]) -> None:
+        self.text = text
+        self.spans = sorted(trim_proclitics(text, spans))
+        self.sentences = sentence_offsets(text)
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.actors: list[Actor] = []
+        self.actor_of: dict[Span, int] = {}
+        self.place_mentions: set[Span] = set()  # LOC mentions that say where, not who
+        self.consumed: set[Span] = set()  # LOC/ORG used as a role's affiliation (أمير قطر)
+
+    # ---------------------------------------------------------------- helpers
+
+    def sent_index(self, pos: int) -> int:
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return max(i, 0)
+
+    def same_sentence(self, a: Span, b: Span) -> bool:
+        return self.sent_index(a.start) == self.sent_index(b.start)
+
+    def gap_words(self, a: int, b: int) -> list[str]:
+        return _words(self.text[a:b])
+
+    def gap_is(self, a: int, b: int, allowed_punct: str = "،,:-–(") -> bool:
+        """Only whitespace, the given punctuation and honorific titles between a and b."""
+        gap = self.text[a:b]
+        if any(not (c.isspace() or c.isalnum() or c in allowed_punct or c in "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") for c in gap):
+            return False
+        return all(w in HONORIFICS for w in _words(gap))
+
+    def prep_gap(self, a: int, b: int) -> bool:
+        """Only whitespace and a linking preposition between a and b (المبعوث الأممي إلى سوريا)."""
+        gap = self.text[a:b]
+        return not gap.strip(" \u00a0") or (all(w in _LINKS for w in _words(gap)) and all(c.isalpha() or c.isspace() for c in gap))
+
+    def score_of(self, sp: Span) -> float:
+        return 1.0 if sp.score is None else float(sp.score)
+
+    # ---------------------------------------------------------------- step 1: roles
+
+    def bind_roles(self) -> dict[Span, _Binding]:
+        spans = self.spans
+        bindings: dict[Span, _Binding] = {}
+        used_roles: set[Span] = set()
+        pending: dict[Span, list[str]] = {}  # dual role → affiliations still to hand out
+        for i, sp in enumerate(spans):
+            if sp.label != "PER":
+                continue
+            prev = spans[i - 1] if i > 0 else None
+            b = _Binding()
+            if prev is not None and self.same_sentence(prev, sp):
+                role_sp, aff = None, None
+                if is_role(prev.label) and self.gap_is(prev.end, sp.start):
+                    role_sp = prev
+                elif prev.label in ("LOC", "ORG") and self.gap_is(prev.end, sp.start):
+                    # أمير قطر الشيخ تميم ; الأمين العام للأمم المتحدة بان كي مون ; المبعوث الأممي إلى سوريا دي ميستورا
+                    mids = [prev]
+                    j = i - 2
+                    while j >= 0 and spans[j].label in ("LOC", "ORG") and len(mids) < 2 and self.prep_gap(spans[j].end, mids[0].start):
+                        mids.insert(0, spans[j])
+                        j -= 1
+                    if j >= 0 and is_role(spans[j].label) and self.same_sentence(spans[j], sp) and self.prep_gap(spans[j].end, mids[0].start):
+                        role_sp = spans[j]
+                        direct = not self.gap_words(spans[j].end, mids[0].start)
+                        aff = self.affiliation_of_name(mids[0]) if direct else None
+                        self.consumed.update(mids)
+                if role_sp is not None:
+                    b.role = role_of(role_sp.label).value
+                    affs = pending.get(role_sp)
+                    if affs is None:
+                        affs = self.demonyms_in(role_sp.text)
+                        if len(affs) > 1 and (_DUAL_ROLE.match(role_sp.text) or len(affs) == 2):
+                            pending[role_sp] = affs
+                    if role_sp in pending:
+                        b.affiliation = pending[role_sp].pop(0) if pending[role_sp] else None
+                    else:
+                        b.affiliation = aff or (affs[0] if affs else None)
+                    used_roles.add(role_sp)
+                elif self.sent_index(prev.start) == self.sent_index(sp.start):
+                    b = self.elliptic_binding(spans, i, bindings, pending)
+            if b.role is None and i + 1 < len(spans):
+                nxt = spans[i + 1]
+                after = spans[i + 2] if i + 2 < len(spans) else None
+                followed_by_name = after is not None and after.label == "PER" and self.gap_is(nxt.end, after.start)
+                if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
+                        and any(c in "،,(-" for c in self.text[sp.end : nxt.start])
+                        and self.gap_is(sp.end, nxt.start) and not followed_by_name):
+                    b.role = role_of(nxt.label).value
+                    affs = self.demonyms_in(nxt.text)
+                    b.affiliation = affs[0] if affs else None
+                    if after is not None and after.label in ("LOC", "ORG") and self.gap_is(nxt.end, after.start, ""):
+                        b.affiliation = b.affiliation or self.affiliation_of_name(after)
+                        self.consumed.add(after)
+                    used_roles.add(nxt)
+            bindings[sp] = b
+        self.unbound_roles = [r for r in spans if is_role(r.label) and r not in used_roles]
+        # a role's genitive complement names the state/body, not an actor (وزير خارجية روسيا)
+        for i, r in enumerate(spans[:-1]):
+            nxt = spans[i + 1]
+            if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
+                self.consumed.add(nxt)
+        return bindings
+
+    def elliptic_binding(self, spans: list[Span], i: int, bindings: dict[Span, _Binding], pending: dict) -> _Binding:
+        """``وزير الخارجية الروسي، سيرغي لافروف، والأميركي، جون كيري``: the adjective stands for the role."""
+        sp = spans[i]
+        prev = spans[i - 1]
+        gap = self.text[prev.end : sp.start]
+        words = _words(gap)
+        b = _Binding()
+        if prev.label == "PER" and prev in bindings and bindings[prev].role is not None:
+            if len(words) == 1 and demonym_state(words[0]):
+                b.role = bindings[prev].role
+                b.affiliation = demonym_state(words[0])
+            elif words in (["و"], []) and "،" in gap or words == ["و"]:
+                # ... وسيرغي لافروف after a dual role: next pending affiliation
+                for role_sp, affs in pending.items():
+                    if affs and role_of(role_sp.label).value == bindings[prev].role:
+                        b.role, b.affiliation = bindings[prev].role, affs.pop(0)
+                        break
+        elif len(words) <= 2 and words and demonym_state(words[-1]) and words[0] in ("و",) + tuple(words[-1:]):
+            b.affiliation = demonym_state(words[-1])
+        return b
+
+    def demonyms_in(self, text: str) -> list[str]:
+        out = []
+        for w in _WORD.findall(text):
+            st = demonym_state(w)
+            if st is not None and st not in out:
+                out.append(st)
+        return out
+
+    def affiliation_of_name(self, sp: Span) -> str:
+        """The plain name of a state/body after a role: ``للأمم المتحدة`` → الأمم المتحدة,
+        ``الخارجية الروسية`` → روسيا (a ministry speaks for its state)."""
+        st = state_of(sp.text)
+        if st is not None:
+            return st
+        dem = self.demonyms_in(sp.text)
+        if sp.label == "ORG" and len(dem) == 1:
+            return dem[0]
+        return strip_proclitic(sp.text) if sp.text[:1] in "لب" else sp.text
+
+    # ---------------------------------------------------------------- step 2: actors
+
+    def build_actors(self, bindings: dict[Span, _Binding]) -> None:
+        for sp in self.spans:
+            if sp.label not in _ACTOR_KINDS:
+                continue
+            if sp.label == "LOC":
+                st = state_of(sp.text)
+                if st is None:
+                    self.place_mentions.add(sp)
+                    continue
+                if self.is_place(sp):
+                    self.place_mentions.add(sp)
+                actor = self.find_actor("LOC", state=st) or self.new_actor("LOC", state=st)
+            elif sp.label == "ORG":
+                st = state_of(sp.text)
+                if self.is_place(sp):  # في مجلس الأمن: the venue
+                    self.place_mentions.add(sp)
+                key = tuple(_words(strip_proclitic(sp.text)))
+                actor = (self.find_actor("ORG", state=st) if st else None) or self.find_actor("ORG", key=key) \
+                    or self.new_actor("ORG", state=st)
+            else:
+                key = tuple(_words(sp.text))
+                actor = self.find_actor("PER", key=key) or self.new_actor("PER")
+                b = bindings.get(sp)
+                if b is not None:
+                    if b.role and (actor.role is None or (b.affiliation and actor.affiliation is None)):
+                        actor.role = b.role
+                    if b.affiliation and actor.affiliation is None:
+                        actor.affiliation = b.affiliation
+            actor.add(sp)
+            self.actor_of[sp] = actor.id
+        self.fill_from_unbound_roles()
+
+    def fill_from_unbound_roles(self) -> None:
+        """A headline's ``وزير الخارجية الروسي`` gives its state to the one unaffiliated person with that role."""
+        for r in self.unbound_roles:
+            affs = self.demonyms_in(r.text)
+            if len(affs) != 1:
+                continue
+            role = role_of(r.label).value
+            holders = [a for a in self.actors if a.kind == "PER" and a.role == role]
+            if any(a.affiliation == affs[0] for a in holders):
+                continue
+            free = [a for a in holders if a.affiliation is None]
+            if len(free) == 1:
+                free[0].affiliation = affs[0]
+
+    def find_actor(self, kind: str, key: tuple[str, ...] | None = None, state: str | None = None) -> Actor | None:
+        best = None
+        for a in self.actors:
+            if a.kind != kind:
+                continue
+            if state is not None and a.state == state:
+                return a
+            if key and any(_contains(k, key) or _contains(key, k) for k in a.keys):
+                if best is None or a.mentions[-1].start > best.mentions[-1].start:
+                    best = a
+        return best
+
+    def new_actor(self, kind: str, state: str | None = None) -> Actor:
+        a = Actor(len(self.actors), kind, state=state)
+        self.actors.append(a)
+        return a
+
+    def is_place(self, sp: Span) -> bool:
+        """``في موسكو``, ``بنيويورك``: a place the event happens in, not an actor."""
+        before = self.gap_words(max(0, sp.start - 12), sp.start)
+        if before and (before[-1] in PLACE_PREPOSITIONS or before[-1] in TOPIC_WORDS):
+            return True
+        return sp.label == "LOC" and sp.text[:1] == "ب" and state_of(sp.text[1:]) is not None
+
+    # ---------------------------------------------------------------- step 3: event mentions
+
+    def trigger_groups(self) -> list[list[Span]]:
+        """Consecutive triggers of one type a few words apart are one phrase (حمّلت واشنطن موسكو مسؤولية)."""
+        groups: list[list[Span]] = []
+        for t in (sp for sp in self.spans if is_trigger(sp.label)):
+            last = groups[-1][-1] if groups else None
+            if (last is not None and last.label == t.label and self.same_sentence(last, t)
+                    and len(self.gap_words(last.end, t.start)) <= 3 and "،" not in self.text[last.end : t.start]):
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+        return groups
+
+    def event_mentions(self) -> list[_Mention]:
+        groups = self.trigger_groups()
+        heads = [Span(g[0].start, g[-1].end, g[0].label, self.text[g[0].start : g[-1].end], g[0].score) for g in groups]
+        out: list[_Mention] = []
+        speakers: dict[int, int] = {}  # sentence → speaker actor of its statement
+        for group, t in zip(groups, heads):
+            triggers = heads
+            etype = event_type_of(t.label)
+            k = self.sent_index(t.start)
+            s_start, s_end = self.sentences[k] if self.sentences else (0, len(self.text))
+            lo, hi = self.window(t, triggers, s_start, s_end)
+            t = group[0]  # the group's span only sets the window; roles are read from its first trigger
+            inside = [sp for sp in self.spans if lo <= sp.start and sp.end <= hi and not is_trigger(sp.label)]
+            actors = [sp for sp in inside if sp in self.actor_of and sp not in self.consumed]
+            agents = [sp for sp in actors if sp not in self.place_mentions]
+            parts: list[int] = []
+            source: list[int] = []
+            target: list[int] = []
+            location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
+            if etype is EventType.STATEMENT:
+                spk = self.speaker(t, agents, hi)
+                if spk is None:
+                    continue
+                speakers[k] = spk
+                parts, source = [spk], [spk]
+            elif etype is EventType.VISIT:
+                dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end), None)
+                after = [sp for sp in agents if sp.start > t.end and (dest is None or sp.end <= dest.start) and sp.label != "LOC"]
+                before = [sp for sp in agents if sp.end <= t.start and sp.label != "LOC"]
+                visitor = after[0] if after else (before[-1] if before else None)
+                if visitor is None and fold(t.text).endswith(("ته", "تها", "اته")):
+                    visitor = self.recent_person(t.start)  # زيارته: the visitor is the pronoun's antecedent
+                if visitor is not None:
+                    source = [self.actor_of[visitor]]
+                if dest is not None:
+                    location = dest
+                    if dest in self.actor_of:
+                        target = [self.actor_of[dest]]
+                parts = source + [a for a in target if a not in source]
+            else:
+                ids = self.ordered_ids(agents)
+                if etype in _DIRECTED and not self.has_between(t, hi):
+                    after = [sp for sp in agents if sp.start > t.end]
+                    before = [sp for sp in agents if sp.end <= t.start]
+                    src = after[0] if after and len(self.gap_words(t.end, after[0].start)) <= 3 and not self.gap_words(t.end, after[0].start)[:1] in (["من"], ["على"], ["الى"]) else (before[-1] if before else None)
+                    if src is not None:
+                        source = [self.actor_of[src]]
+                        target = [i for i in self.ordered_ids([sp for sp in after if sp is not src]) if i not in source][:1]
+                    parts = source + [i for i in ids if i not in source]
+                else:
+                    between = self.after_cue(t, agents, hi)
+                    parts = self.ordered_ids(between) if len(set(self.ordered_ids(between))) >= 2 else ids
+                    if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
+                        parts = [speakers[k]] + [i for i in parts if i != speakers[k]]
+                    if len(parts) < 2:
+                        parts = self.with_pair_anaphor(t, lo, hi, parts)
+            if not parts:
+                continue
+            time = self.nearest([sp for sp in inside if sp.label == "DATE"], t) or self.nearest(
+                [sp for sp in self.spans if sp.label == "DATE" and s_start <= sp.start and sp.end <= s_end], t
+            )
+            mod = modality_of(self.text[lo : t.start], t.text, self.text[t.end : t.end + 40], time.text if time else None)
+            used = [m for m in actors if self.actor_of[m] in parts]
+            score = (self.score_of(t) + sum(self.score_of(m) for m in used) / len(used)) / 2 if used else self.score_of(t)
+            out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
+        return out
+
+    def window(self, t: Span, triggers: list[Span], s_start: int, s_end: int) -> tuple[int, int]:
+        lo, hi = s_start, s_end
+        for o in triggers:
+            if o is t or not (s_start <= o.start < s_end):
+                continue
+            if o.end <= t.start:
+                lo = max(lo, o.end)
+            elif o.start >= t.end:
+                hi = min(hi, o.start)
+        if t.label != "EVT_STATEMENT":
+            for m in _WORD.finditer(self.text, lo, t.start):
+                if fold(m.group()) in SPEECH_COMPLEMENTIZERS:
+                    lo = max(lo, m.end())
+        return lo, hi
+
+    def speaker(self, t: Span, agents: list[Span], hi: int) -> int | None:
+        """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it."""
+        stop = hi
+        for m in _WORD.finditer(self.text, t.end, hi):
+            if fold(m.group()) in SPEECH_COMPLEMENTIZERS or m.group() in ":«\"":
+                stop = m.start()
+                break
+        colon = self.text.find(":", t.end, stop)
+        stop = colon if colon >= 0 else stop
+        after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
+        if after:
+            gap = self.gap_words(t.end, after[0].start)
+            if len(gap) <= 6 and not (set(gap) & ANONYMOUS_SUBJECTS):
+                return self.actor_of[after[0]]
+        if set(self.gap_words(t.end, stop)[:2]) & ANONYMOUS_SUBJECTS:
+            return None
+        before = [sp for sp in agents if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 4]
+        return self.actor_of[before[-1]] if before else None
+
+    def addressee(self, sp: Span) -> bool:
+        """``لوكالة فرانس برس``, ``للصحفيين``: the one spoken to, not the speaker."""
+        prev = self.gap_words(max(0, sp.start - 20), sp.start)
+        return bool(prev) and prev[-1].startswith("ل") and len(prev[-1]) > 3 and not self.text[sp.start - 1].isalpha()
+
+    def recent_person(self, pos: int) -> Span | None:
+        for sp in reversed(self.spans):
+            if sp.end <= pos and sp.label == "PER" and sp in self.actor_of:
+                return sp
+        return None
+
+    def after_cue(self, t: Span, agents: list[Span], hi: int) -> list[Span]:
+        """``اجتماع جرى بين X و Y``: when بين follows the trigger closely, the parties are what follows it."""
+        for m in _WORD.finditer(self.text, t.end, hi):
+            w = fold(m.group())
+            if w in ("بين", "وبين"):
+                return [sp for sp in agents if sp.start >= m.end()]
+            if len(self.gap_words(t.end, m.start())) >= 3:
+                break
+        return []
+
+    def has_between(self, t: Span, hi: int) -> bool:
+        return "بين" in self.gap_words(t.end, hi)[:4]
+
+    def with_pair_anaphor(self, t: Span, lo: int, hi: int, parts: list[int]) -> list[int]:
+        """``الوزيران بحثا``: a dual word picks the two most recent persons (or states) before it."""
+        words = set(self.gap_words(lo, hi)) | set(_words(t.text))
+        kind = "PER" if words & PAIR_ANAPHORS_PERSON else "LOC" if words & PAIR_ANAPHORS_STATE else None
+        if kind is None:
+            return parts
+        recent: list[int] = []
+        for sp in reversed([sp for sp in self.spans if sp.end <= t.start and sp in self.actor_of and sp.label == kind]):
+            a = self.actor_of[sp]
+            if a not in recent:
+                recent.append(a)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return parts
+        return parts + [a for a in reversed(recent) if a not in parts]
+
+    def ordered_ids(self, mentions: list[Span]) -> list[int]:
+        out: list[int] = []
+        for sp in mentions:
+            a = self.actor_of[sp]
+            if a not in out:
+                out.append(a)
+        return out
+
+    @staticmethod
+    def nearest(cands: list[Span], t: Span) -> Span | None:
+        if not cands:
+            return None
+        return min(cands, key=lambda sp: (sp.start - t.end) if sp.start >= t.end else (t.start - sp.end) + 0.5)
+
+    # ---------------------------------------------------------------- step 4: merging
+
+    def merge(self, mentions: list[_Mention]) -> list[_Mention]:
+        merged: list[_Mention] = []
+        for m in mentions:
+            target = next((e for e in merged if self.same_event(e, m)), None)
+            if target is None:
+                merged.append(m)
+                continue
+            target.triggers.append(m.trigger)
+            for attr in ("participants", "source", "target"):
+                lst = getattr(target, attr)
+                lst.extend(a for a in getattr(m, attr) if a not in lst)
+            target.location = target.location or m.location
+            target.time = target.time or m.time
+            target.score = max(target.score, m.score)
+        return merged
+
+    def same_event(self, a: _Mention, b: _Mention) -> bool:
+        if a.type is not b.type:
+            return False
+        if a.type is EventType.STATEMENT:
+            return a.source == b.source
+        if a.modality != b.modality:
+            return False
+        for x, y in ((a.time, b.time), (a.location, b.location)):
+            if x is not None and y is not None:
+                fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
+                if not (_contains(fx, fy) or _contains(fy, fx) or (state_of(x.text) and state_of(x.text) == state_of(y.text))):
+                    return False
+        if a.type is EventType.VISIT:
+            return a.source == b.source and (not a.target or not b.target or bool(set(a.target) & set(b.target)))
+        pa, pb = set(a.participants), set(b.participants)
+        return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
+
+    # ---------------------------------------------------------------- output
+
+    def to_event(self, m: _Mention) -> Event:
+        code = EVENT_CODES[m.type]
+        ts = lambda sp: TextSpan(sp.text, sp.start, sp.end) if sp is not None else None  # noqa: E731
+        part = {i: self.actors[i].to_participant() for i in m.participants}
+        s, e = m.sentence
+        return Event(
+            type=m.type.value,
+            cameo=code.cameo,
+            plover=code.plover,
+            mode=code.mode,
+            trigger=ts(m.trigger),
+            triggers=[ts(t) for t in m.triggers],
+            sentence=TextSpan(self.text[s:e], s, e),
+            participants=[part[i] for i in m.participants],
+            source=[part[i] for i in m.source if i in part],
+            target=[part[i] for i in m.target if i in part],
+            location=ts(m.location),
+            time=ts(m.time),
+            modality=m.modality,
+            score=m.score,
+        )
+
+
+def assemble(text: str, spans: Sequence[Span]) -> list[Event]:
+    """Events of one article from its tagged spans (offsets into ``text``), in reading order."""
+    if not text.strip() or not spans:
+        return []
+    art = _Article(text, spans)
+    bindings = art.bind_roles()
+    art.build_actors(bindings)
+    return [art.to_event(m) for m in art.merge(art.event_mentions())]

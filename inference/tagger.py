@@ -1,0 +1,171 @@
+"""The token classifier behind ``tag()``: model folder → word-level spans in original offsets.
+
+Pipeline per article: ``normalize_for_model`` (the text the model was trained on) →
+``word_tokenize`` → sliding windows → first-sub-token label per word → IOB2 decoding →
+character offsets mapped back to the user's original string. Windows from many articles are
+batched together so ``extract_many`` keeps the CPU busy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from araevents.document import Span
+from araevents.errors import ModelLoadError
+from araevents.schema import LABELS, OUTSIDE
+from araevents.text.tokenize import word_tokenize
+
+from .deps import decode_iob, normalize_for_model
+from .windows import default_stride, effective_max_length, make_windows, merge_windows
+
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
+_TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+
+
+def default_model_dir() -> Path:
+    """Where the embedded model lives: ``araevents/default_model`` of the installed package."""
+    import araevents
+
+    roots = [Path(p) for p in getattr(araevents, "__path__", []) if Path(p).is_dir()]
+    return (roots[0] if roots else Path(__file__).resolve().parent.parent / "araevents") / "default_model"
+
+
+def check_model_folder(path: Path) -> None:
+    """Raise ``ModelLoadError`` naming what is missing before transformers gives a vaguer error."""
+    fix = "re-download or re-export the model (save_pretrained writes all of them), or pass another model"
+    if not path.is_dir():
+        raise ModelLoadError(f"model folder {path} does not exist; {fix}")
+    config = path / "config.json"
+    if not config.is_file():
+        raise ModelLoadError(f"model folder {path} has no config.json; {fix}")
+    try:
+        cfg = json.loads(config.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ModelLoadError(f"{config} is not valid JSON ({e}); {fix}") from None
+    check_labels(cfg.get("id2label"), str(config))
+    if not any((path / f).is_file() for f in _WEIGHT_FILES):
+        raise ModelLoadError(f"model folder {path} has no weights (expected model.safetensors); {fix}")
+    if not any((path / f).is_file() for f in _TOKENIZER_FILES):
+        raise ModelLoadError(f"model folder {path} has no tokenizer (expected tokenizer.json or vocab.txt); {fix}")
+
+
+def check_labels(id2label: Any, where: str) -> None:
+    """The model's labels must be the schema's, in the schema's order (ids are positions)."""
+    if not isinstance(id2label, dict) or not id2label:
+        raise ModelLoadError(f"{where}: no id2label; a token classifier trained with araevents stores the schema's {len(LABELS)} labels")
+    try:
+        got = [id2label[k] for k in sorted(id2label, key=lambda k: int(k))]
+    except (TypeError, ValueError):
+        raise ModelLoadError(f"{where}: id2label keys must be integers") from None
+    if tuple(got) != LABELS:
+        missing = sorted(set(LABELS) - set(got))
+        extra = sorted(set(got) - set(LABELS))
+        detail = f"missing {missing[:5]}, unknown {extra[:5]}" if (missing or extra) else "same labels in a different order"
+        raise ModelLoadError(
+            f"{where}: label set does not match araevents schema ({len(got)} labels vs {len(LABELS)}; {detail}); "
+            "retrain with `araevents train` or pass a model trained on this schema"
+        )
+
+
+class Tagger:
+    """A token classifier with its tokenizer, loaded once and reused for every article."""
+
+    def __init__(self, model: Any, tokenizer: Any, max_length: int | None = None, stride: int | None = None) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.id2label = {int(k): v for k, v in model.config.id2label.items()}
+        self.max_length = max_length or effective_max_length(tokenizer, model.config)
+        self.stride = default_stride(self.max_length) if stride is None else stride
+        self.outside_id = next(i for i, lab in self.id2label.items() if lab == OUTSIDE)
+        self.labels = [self.id2label[i] for i in range(len(self.id2label))]
+
+    @classmethod
+    def load(cls, model: str | Path | None = None, device: str = "cpu") -> "Tagger":
+        """Load a local folder (validated first) or a Hugging Face Hub id; None = embedded model."""
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        if model is None:
+            path = default_model_dir()
+            if not path.is_dir():
+                raise ModelLoadError(
+                    f"the embedded model is missing ({path}); reinstall araevents, or pass model=<folder or Hub id>"
+                )
+            check_model_folder(path)
+            source = str(path)
+        else:
+            path = Path(model).expanduser()
+            if path.exists() or not _HUB_ID.match(str(model)):
+                check_model_folder(path)
+                source = str(path)
+            else:  # not a local folder but shaped like owner/name: a Hub id, resolved by transformers
+                source = str(model)
+        from transformers.utils import logging as hf_logging
+
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # a library call should not draw "Loading weights" bars
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(source)
+            net, info = AutoModelForTokenClassification.from_pretrained(source, output_loading_info=True)
+        except Exception as e:  # corrupted weights, unknown architecture, unreachable Hub...
+            hint = "" if Path(source).exists() else " (not a local folder; tried as a Hugging Face Hub id)"
+            raise ModelLoadError(f"could not load model {source}{hint}: {type(e).__name__}: {e}") from None
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
+        missing = [k for k in info.get("missing_keys", []) if "position_ids" not in k]
+        if missing:
+            raise ModelLoadError(
+                f"model {source} is incomplete: {len(missing)} weights missing (e.g. {missing[0]}); "
+                "the weights file does not belong to this config or was cut off — re-export the model"
+            )
+        check_labels(net.config.id2label, f"model {source}")
+        if not getattr(tokenizer, "is_fast", False):
+            raise ModelLoadError(f"model {source}: a fast tokenizer (tokenizer.json) is required for word alignment")
+        return cls(net.to(device), tokenizer)
+
+    # ------------------------------------------------------------------ tagging
+
+    def tag_many(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
+        """Spans for each text, offsets into that text; ``batch_size`` counts windows per forward pass."""
+        import torch
+
+        norms = [normalize_for_model(t) for t in texts]
+        words = [word_tokenize(n.text) for n in norms]
+        windows = make_windows(self.tokenizer, [[w.text for w in ws] for ws in words], self.max_length, self.stride)
+        order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
+        probs: list[np.ndarray] = [np.empty(0)] * len(windows)
+        pad_id = self.tokenizer.pad_token_id or 0
+        device = next(self.model.parameters()).device
+        with torch.inference_mode():
+            for b in range(0, len(order), max(1, batch_size)):
+                chunk = [windows[k] for k in order[b : b + batch_size]]
+                width = max(len(w.input_ids) for w in chunk)
+                ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
+                mask = torch.zeros((len(chunk), width), dtype=torch.long)
+                for r, w in enumerate(chunk):
+                    ids[r, : len(w.input_ids)] = torch.tensor(w.input_ids)
+                    mask[r, : len(w.input_ids)] = 1
+                logits = self.model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
+                p = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                for r, k in enumerate(order[b : b + batch_size]):
+                    probs[k] = p[r, : len(windows[k].input_ids)]
+        merged = merge_windows(windows, probs, [len(ws) for ws in words], len(self.labels), self.outside_id)
+        return [self._spans(t, n, ws, m) for t, n, ws, m in zip(texts, norms, words, merged)]
+
+    def _spans(self, text: str, norm: Any, words: list, probs: np.ndarray) -> list[Span]:
+        if not words:
+            return []
+        ids = probs.argmax(axis=1)
+        labels = [self.labels[i] for i in ids]
+        word_p = probs[np.arange(len(ids)), ids]
+        spans = []
+        for typ, a, b in decode_iob(labels):
+            s, e = norm.to_original(words[a].start, words[b - 1].end)
+            spans.append(Span(s, e, typ, text[s:e], float(word_p[a:b].mean())))
+        return spans

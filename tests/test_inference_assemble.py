@@ -1,0 +1,149 @@
+"""Event assembly rules on small Arabic sentences with oracle spans (no model)."""
+
+from __future__ import annotations
+
+from araevents.document import Span
+from araevents.inference.assemble import assemble
+from araevents.inference.clitics import trim_proclitics
+
+
+def spans(text: str, *items: tuple[str, str] | tuple[str, str, int]) -> list[Span]:
+    """Oracle spans from (substring, label[, occurrence]) items."""
+    out = []
+    for item in items:
+        sub, label = item[0], item[1]
+        nth = item[2] if len(item) > 2 else 0
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(sub, i + 1)
+        out.append(Span(i, i + len(sub), label, sub))
+    return out
+
+
+def check_offsets(text: str, events) -> None:
+    for e in events:
+        for sp in [e.trigger, e.sentence, *e.triggers, e.location, e.time]:
+            if sp is not None:
+                assert text[sp.start : sp.end] == sp.text
+        for p in e.participants + e.source + e.target:
+            for m in p.mentions:
+                assert text[m.start : m.end] == m.text
+
+
+def by_name(event):
+    return {p.name: p for p in event.participants}
+
+
+def test_seed_000_meeting_with_elliptic_second_role() -> None:
+    text = "بعد اجتماع جرى بين وزير الخارجية الروسي، سيرغي لافروف، والأميركي، جون كيري، اليوم."
+    sp = spans(text, ("اجتماع", "EVT_MEETING"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("سيرغي لافروف", "PER"), ("جون كيري", "PER"), ("اليوم", "DATE"))
+    (ev,) = assemble(text, sp)
+    check_offsets(text, [ev])
+    assert ev.type == "MEETING" and ev.cameo == "040" and ev.plover == "CONSULT"
+    people = by_name(ev)
+    assert (people["سيرغي لافروف"].role, people["سيرغي لافروف"].affiliation) == ("FOREIGN_MINISTER", "روسيا")
+    assert (people["جون كيري"].role, people["جون كيري"].affiliation) == ("FOREIGN_MINISTER", "الولايات المتحدة")
+    assert ev.time.text == "اليوم" and ev.modality == "asserted"
+    assert ev.source == [] and ev.target == []
+
+
+def test_role_and_affiliation_carry_to_later_short_mentions_and_proclitic_is_trimmed() -> None:
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف إلى جنيف. وقال لافروف إن الاجتماع مع كيري كان مفيدا. واتصل ولافروف بكيري."
+    sp = spans(text, ("وصل", "EVT_VISIT"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"), ("سيرغي لافروف", "PER"),
+               ("جنيف", "LOC"), ("قال", "EVT_STATEMENT"), ("لافروف", "PER", 1), ("الاجتماع", "EVT_MEETING"), ("كيري", "PER"),
+               ("ولافروف", "PER"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    (st,) = [e for e in events if e.type == "STATEMENT"]
+    assert [p.name for p in st.source] == ["سيرغي لافروف"]
+    lav = st.source[0]
+    assert (lav.role, lav.affiliation) == ("FOREIGN_MINISTER", "روسيا")
+    assert "ولافروف" not in [m.text for m in lav.mentions] and [m.text for m in lav.mentions].count("لافروف") == 2
+    (visit,) = [e for e in events if e.type == "VISIT"]
+    assert [p.name for p in visit.source] == ["سيرغي لافروف"] and visit.location.text == "جنيف"
+
+
+def test_names_starting_with_proclitic_letters_are_not_trimmed() -> None:
+    text = "التقى بوتين لافروف في موسكو."
+    sp = spans(text, ("بوتين", "PER"), ("لافروف", "PER"), ("موسكو", "LOC"))
+    assert [s.text for s in trim_proclitics(text, sp)] == ["بوتين", "لافروف", "موسكو"]
+    text2 = "وصل الوزير إلى موسكو. وأعلنت لموسكو ذلك"
+    sp2 = spans(text2, ("لموسكو", "LOC"))
+    assert [s.text for s in trim_proclitics(text2, sp2)] == ["موسكو"]
+
+
+def test_statement_speaker_accusation_direction_and_capitals_as_states() -> None:
+    text = "وحملت واشنطن موسكو مسؤولية استهداف القافلة. وقال مسؤولون إن الهدنة انهارت."
+    sp = spans(text, ("وحملت", "EVT_ACCUSATION"), ("واشنطن", "LOC"), ("موسكو", "LOC"), ("مسؤولية", "EVT_ACCUSATION"),
+               ("قال", "EVT_STATEMENT"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    assert [e.type for e in events] == ["ACCUSATION"], "anonymous 'officials' make no statement event"
+    (acc,) = events
+    assert [(p.name, p.affiliation) for p in acc.source] == [("واشنطن", "الولايات المتحدة")]
+    assert [(p.name, p.affiliation) for p in acc.target] == [("موسكو", "روسيا")]
+    assert [t.text for t in acc.triggers] == ["وحملت", "مسؤولية"]
+
+
+def test_visit_target_is_the_visited_state_and_future_modality() -> None:
+    text = "يقوم وزير الخارجية السعودي عادل الجبير غدا بزيارة لموسكو يجري خلالها مباحثات مع الرئيس الروسي فلاديمير بوتين."
+    sp = spans(text, ("وزير الخارجية السعودي", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"), ("غدا", "DATE"),
+               ("بزيارة", "EVT_VISIT"), ("لموسكو", "LOC"), ("مباحثات", "EVT_MEETING"), ("الرئيس الروسي", "ROLE_HEAD_OF_STATE"),
+               ("فلاديمير بوتين", "PER"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    (visit,) = [e for e in events if e.type == "VISIT"]
+    assert [p.name for p in visit.source] == ["عادل الجبير"]
+    assert [(p.name, p.affiliation) for p in visit.target] == [("موسكو", "روسيا")]
+    assert visit.location.text == "موسكو" and visit.modality == "future"
+    (meeting,) = [e for e in events if e.type == "MEETING"]
+    people = by_name(meeting)
+    assert people["فلاديمير بوتين"].role == "HEAD_OF_STATE" and people["فلاديمير بوتين"].affiliation == "روسيا"
+
+
+def test_role_chain_through_a_state_and_honorific() -> None:
+    text = "استقبل أمير قطر الشيخ تميم بن حمد وزير الخارجية السعودي عادل الجبير في الدوحة."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("أمير", "ROLE_HEAD_OF_STATE"), ("قطر", "LOC"), ("تميم بن حمد", "PER"),
+               ("وزير الخارجية السعودي", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"), ("الدوحة", "LOC"))
+    (ev,) = assemble(text, sp)
+    people = by_name(ev)
+    assert (people["تميم بن حمد"].role, people["تميم بن حمد"].affiliation) == ("HEAD_OF_STATE", "قطر")
+    assert (people["عادل الجبير"].role, people["عادل الجبير"].affiliation) == ("FOREIGN_MINISTER", "السعودية")
+    assert "قطر" not in people, "the state in the title is an affiliation, not a participant"
+    assert ev.location.text == "الدوحة"
+
+
+def test_negated_and_hypothetical_modality() -> None:
+    text = "ولم يلتق كيري لافروف. وإذا التقى كيري لافروف فسيبحثان الهدنة."
+    sp = spans(text, ("يلتق", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("التقى", "EVT_MEETING"),
+               ("كيري", "PER", 1), ("لافروف", "PER", 1))
+    mods = [e.modality for e in assemble(text, sp)]
+    assert mods == ["negated", "hypothetical"]
+
+
+def test_mentions_of_one_meeting_merge_but_a_new_future_one_does_not() -> None:
+    text = "التقى كيري لافروف اليوم. وقال كيري إن اللقاء كان صريحا. وقال كيري إنه سيعقد اجتماعا جديدا مع لافروف."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("اليوم", "DATE"),
+               ("قال", "EVT_STATEMENT"), ("كيري", "PER", 1), ("اللقاء", "EVT_MEETING"),
+               ("قال", "EVT_STATEMENT", 1), ("كيري", "PER", 2), ("اجتماعا", "EVT_MEETING"), ("لافروف", "PER", 1))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    assert [e.type for e in events].count("STATEMENT") == 1, "one statement per speaker per article"
+    meetings = [e for e in events if e.type == "MEETING"]
+    assert [e.modality for e in meetings] == ["asserted", "future"]
+    assert sorted(p.name for p in meetings[1].participants) == ["كيري", "لافروف"], "the speaker of 'إنه' joins"
+
+
+def test_dual_anaphor_picks_the_two_ministers() -> None:
+    text = "وصل لافروف وكيري إلى جنيف. وقالت الوزارة إن الرجلين تحادثا في اتصال هاتفي."
+    sp = spans(text, ("لافروف", "PER"), ("كيري", "PER"), ("جنيف", "LOC"), ("تحادثا", "EVT_PHONE_CALL"),
+               ("اتصال هاتفي", "EVT_PHONE_CALL"))
+    (call,) = [e for e in assemble(text, sp) if e.type == "PHONE_CALL"]
+    assert sorted(p.name for p in call.participants) == ["كيري", "لافروف"]
+
+
+def test_no_spans_or_no_participants_gives_no_events() -> None:
+    assert assemble("", []) == []
+    text = "عقد اجتماع أمس."
+    assert assemble(text, spans(text, ("اجتماع", "EVT_MEETING"))) == []
