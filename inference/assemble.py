@@ -22,6 +22,7 @@ Rules, applied per article:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -127,6 +128,9 @@ class _Article:
     def __init__(self, text: str, spans: Sequence[Span]) -> None:
         self.text = text
         self.spans = sorted(trim_proclitics(text, spans))
+        self._starts = [sp.start for sp in self.spans]
+        self._dates = [sp for sp in self.spans if sp.label == "DATE"]
+        self._date_starts = [sp.start for sp in self._dates]
         self.sentences = sentence_offsets(text)
         self._sent_starts = [s for s, _ in self.sentences]
         self.actors: list[Actor] = []
@@ -142,6 +146,11 @@ class _Article:
 
     def same_sentence(self, a: Span, b: Span) -> bool:
         return self.sent_index(a.start) == self.sent_index(b.start)
+
+    def spans_within(self, lo: int, hi: int) -> list[Span]:
+        """Spans inside ``text[lo:hi]`` by bisection: a scan of every span per trigger made long articles quadratic."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return [sp for sp in self.spans[a:b] if sp.end <= hi]
 
     def gap_words(self, a: int, b: int) -> list[str]:
         return _words(self.text[a:b])
@@ -355,16 +364,18 @@ class _Article:
     def event_mentions(self) -> list[_Mention]:
         groups = self.trigger_groups()
         heads = [Span(g[0].start, g[-1].end, g[0].label, self.text[g[0].start : g[-1].end], g[0].score) for g in groups]
+        self._heads = heads
+        self._head_starts = [h.start for h in heads]  # non-decreasing: groups follow the sorted spans
+        self._head_max_end = list(itertools.accumulate((h.end for h in heads), max))
         out: list[_Mention] = []
         speakers: dict[int, int] = {}  # sentence → speaker actor of its statement
         for group, t in zip(groups, heads):
-            triggers = heads
             etype = event_type_of(t.label)
             k = self.sent_index(t.start)
             s_start, s_end = self.sentences[k] if self.sentences else (0, len(self.text))
-            lo, hi = self.window(t, triggers, s_start, s_end)
+            lo, hi = self.window(t, s_start, s_end)
             t = group[0]  # the group's span only sets the window; roles are read from its first trigger
-            inside = [sp for sp in self.spans if lo <= sp.start and sp.end <= hi and not is_trigger(sp.label)]
+            inside = [sp for sp in self.spans_within(lo, hi) if not is_trigger(sp.label)]
             actors = [sp for sp in inside if sp in self.actor_of and sp not in self.consumed]
             agents = [sp for sp in actors if sp not in self.place_mentions]
             parts: list[int] = []
@@ -411,7 +422,8 @@ class _Article:
             if not parts:
                 continue
             time = self.nearest([sp for sp in inside if sp.label == "DATE"], t) or self.nearest(
-                [sp for sp in self.spans if sp.label == "DATE" and s_start <= sp.start and sp.end <= s_end], t
+                [sp for sp in self._dates[bisect.bisect_left(self._date_starts, s_start) : bisect.bisect_right(self._date_starts, s_end)]
+                 if sp.end <= s_end], t
             )
             mod = modality_of(self.text[lo : t.start], t.text, self.text[t.end : t.end + 40], time.text if time else None)
             used = [m for m in actors if self.actor_of[m] in parts]
@@ -419,15 +431,23 @@ class _Article:
             out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
 
-    def window(self, t: Span, triggers: list[Span], s_start: int, s_end: int) -> tuple[int, int]:
+    def window(self, t: Span, s_start: int, s_end: int) -> tuple[int, int]:
+        """Trigger head ``t``'s part of its sentence: from the end of the trigger before it to the
+        start of the one after it. Found by bisection over the sorted heads: a scan of every
+        trigger of the sentence was quadratic on long texts without sentence breaks."""
         lo, hi = s_start, s_end
-        for o in triggers:
-            if o is t or not (s_start <= o.start < s_end):
-                continue
-            if o.end <= t.start:
+        heads, starts = self._heads, self._head_starts
+        j = bisect.bisect_left(starts, max(t.end, s_start))
+        while j < len(heads) and heads[j] is t:
+            j += 1
+        if j < len(heads) and starts[j] < s_end:
+            hi = starts[j]
+        j = bisect.bisect_right(starts, t.start) - 1
+        while j >= 0 and starts[j] >= s_start and self._head_max_end[j] > lo:
+            o = heads[j]
+            if o is not t and o.end <= t.start:
                 lo = max(lo, o.end)
-            elif o.start >= t.end:
-                hi = min(hi, o.start)
+            j -= 1
         if t.label != "EVT_STATEMENT":
             for m in _WORD.finditer(self.text, lo, t.start):
                 if fold(m.group()) in SPEECH_COMPLEMENTIZERS:
@@ -484,7 +504,10 @@ class _Article:
         if kind is None:
             return parts
         recent: list[int] = []
-        for sp in reversed([sp for sp in self.spans if sp.end <= t.start and sp in self.actor_of and sp.label == kind]):
+        for j in range(bisect.bisect_right(self._starts, t.start) - 1, -1, -1):  # backwards from t, not a full scan
+            sp = self.spans[j]
+            if not (sp.end <= t.start and sp in self.actor_of and sp.label == kind):
+                continue
             a = self.actor_of[sp]
             if a not in recent:
                 recent.append(a)

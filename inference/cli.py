@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,6 +24,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
     p.add_argument("-o", "--output", default=None, help="write here instead of standard output")
     p.add_argument("--html", default=None, metavar="OUT.html", help="also write a right-to-left HTML view")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def to_json(obj: Any, indent: int | None = None) -> str:
+    """JSON with Arabic kept readable, encodable as UTF-8 whatever the input held.
+
+    JSON input can carry a lone surrogate (``"\\ud83d"``: an emoji cut in half by a UTF-16
+    truncation); echoed raw it makes the UTF-8 write fail, escaped it reads back unchanged.
+    """
+    out = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def read_articles(name: str) -> Iterator[dict[str, Any]]:
@@ -64,9 +78,9 @@ def run(args: argparse.Namespace) -> int:
         {"id": a["id"], "source": a["source"], "events": [e.to_dict() for e in evs]} for a, evs in zip(articles, results)
     ]
     if args.format == "jsonl":
-        out = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        out = "".join(to_json(r) + "\n" for r in records)
     else:
-        out = json.dumps(records, ensure_ascii=False, indent=2 if args.pretty else None) + "\n"
+        out = to_json(records, indent=2 if args.pretty else None) + "\n"
     if args.output:
         Path(args.output).write_text(out, encoding="utf-8")
     else:
@@ -76,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
 
         spans = extractor.tag_many([a["text"] for a in articles])
         docs = [(a["id"], a["text"], s, e) for a, s, e in zip(articles, spans, results)]
-        Path(args.html).write_text(render_page(docs), encoding="utf-8")
+        Path(args.html).write_text(render_page(docs), encoding="utf-8", errors="replace")  # a view: U+FFFD is fine
         print(f"wrote {args.html}", file=sys.stderr)
     return 0

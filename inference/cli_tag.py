@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from .cli import read_articles
+from .cli import read_articles, to_json
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,5 +21,5 @@ def run(args: argparse.Namespace) -> int:
     articles = [a for name in args.files for a in read_articles(name)]
     spans = Extractor(args.model, batch_size=args.batch_size).tag_many([a["text"] for a in articles])
     records = [{"id": a["id"], "source": a["source"], "spans": [s.to_dict() for s in ss]} for a, ss in zip(articles, spans)]
-    sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2 if args.pretty else None) + "\n")
+    sys.stdout.write(to_json(records, indent=2 if args.pretty else None) + "\n")
     return 0

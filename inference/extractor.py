@@ -8,6 +8,8 @@ turns its spans into events with :func:`assemble`. The module-level functions ke
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Protocol, Sequence
@@ -39,6 +41,19 @@ def check_article(article: Any, what: str = "article") -> str:
     raise TypeError(f"{what} must be str, got {type(article).__name__}")
 
 
+def check_articles(articles: Any) -> list[str]:
+    """A list of articles from any iterable of ``str``; a lone string would be split into characters."""
+    if isinstance(articles, (str, bytes, bytearray)):
+        raise TypeError(
+            f"articles must be an iterable of str, got {type(articles).__name__}; use extract() for one article"
+        )
+    if isinstance(articles, Mapping):
+        raise TypeError("articles must be an iterable of str, got a mapping; pass its .values()")
+    if not isinstance(articles, Iterable):
+        raise TypeError(f"articles must be an iterable of str, got {type(articles).__name__}")
+    return [check_article(a, f"articles[{i}]") for i, a in enumerate(articles)]
+
+
 def has_arabic(text: str) -> bool:
     return _ARABIC.search(text) is not None
 
@@ -66,7 +81,7 @@ class Extractor:
         return self.tag_many([article])[0]
 
     def tag_many(self, articles: Iterable[str], batch_size: int | None = None) -> list[list[Span]]:
-        texts = [check_article(a, f"articles[{i}]") for i, a in enumerate(articles)]
+        texts = check_articles(articles)
         todo = [i for i, t in enumerate(texts) if t.strip() and has_arabic(t)]
         out: list[list[Span]] = [[] for _ in texts]
         if todo:
@@ -83,7 +98,7 @@ class Extractor:
         self, articles: Iterable[str], batch_size: int | None = None, progress: bool = False, chunk: int = 64
     ) -> list[list[Event]]:
         """Events per article; windows of ``chunk`` articles at a time are batched through the model."""
-        texts = [check_article(a, f"articles[{i}]") for i, a in enumerate(articles)]
+        texts = check_articles(articles)
         bar = None
         if progress:
             from tqdm import tqdm
@@ -101,8 +116,17 @@ class Extractor:
         return out
 
 
-@lru_cache(maxsize=4)
+_SHARED_LOCK = threading.Lock()
+
+
 def _shared(model: str | None) -> Extractor:
+    """The one shared ``Extractor`` per model; the lock makes threads' first calls load it once, not once each."""
+    with _SHARED_LOCK:
+        return _load_shared(model)
+
+
+@lru_cache(maxsize=4)
+def _load_shared(model: str | None) -> Extractor:
     return Extractor(model)
 
 
@@ -122,7 +146,7 @@ def extract_many(
     articles: Iterable[str], model: str | Path | None = None, batch_size: int = 16, progress: bool = False
 ) -> list[list[Event]]:
     """Events for each article, model windows batched across articles."""
-    texts = [check_article(a, f"articles[{i}]") for i, a in enumerate(articles)]
+    texts = check_articles(articles)
     if not any(t.strip() and has_arabic(t) for t in texts):
         return [[] for _ in texts]
     return _shared(_key(model)).extract_many(texts, batch_size=batch_size, progress=progress)

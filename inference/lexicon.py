@@ -7,6 +7,8 @@ anaphors that rules need, each list kept short and general (no article-specific 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from araevents import gazetteer
 
 from .deps import fold
@@ -68,6 +70,7 @@ def strip_proclitic(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)  # the merge step asks for the same names again and again
 def state_of(name: str) -> str | None:
     """Canonical state/organisation for a country, capital or body name (``واشنطن`` → الولايات المتحدة)."""
     return gazetteer.canonical_state(name)
@@ -77,6 +80,7 @@ def state_kind(name: str) -> str | None:
     return gazetteer.state_kind(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def demonym_state(word: str) -> str | None:
     """``الروسي`` → روسيا, ``والأميركي`` → الولايات المتحدة, ``الأممي`` → الأمم المتحدة."""
     return gazetteer.demonym_to_state(word)

@@ -40,7 +40,8 @@ def check_model_folder(path: Path) -> None:
     """Raise ``ModelLoadError`` naming what is missing before transformers gives a vaguer error."""
     fix = "re-download or re-export the model (save_pretrained writes all of them), or pass another model"
     if not path.is_dir():
-        raise ModelLoadError(f"model folder {path} does not exist; {fix}")
+        what = "is a file, not a folder" if path.exists() else "does not exist"
+        raise ModelLoadError(f"model folder {path} {what}; {fix}")
     config = path / "config.json"
     if not config.is_file():
         raise ModelLoadError(f"model folder {path} has no config.json; {fix}")
@@ -48,6 +49,8 @@ def check_model_folder(path: Path) -> None:
         cfg = json.loads(config.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise ModelLoadError(f"{config} is not valid JSON ({e}); {fix}") from None
+    if not isinstance(cfg, dict):
+        raise ModelLoadError(f"{config} holds a JSON {type(cfg).__name__}, not an object; {fix}")
     check_labels(cfg.get("id2label"), str(config))
     if not any((path / f).is_file() for f in _WEIGHT_FILES):
         raise ModelLoadError(f"model folder {path} has no weights (expected model.safetensors); {fix}")
@@ -57,19 +60,21 @@ def check_model_folder(path: Path) -> None:
 
 def check_labels(id2label: Any, where: str) -> None:
     """The model's labels must be the schema's, in the schema's order (ids are positions)."""
+    fix = "retrain with `araevents train` or pass a model trained on this schema"
     if not isinstance(id2label, dict) or not id2label:
-        raise ModelLoadError(f"{where}: no id2label; a token classifier trained with araevents stores the schema's {len(LABELS)} labels")
+        raise ModelLoadError(
+            f"{where}: no id2label; a token classifier trained with araevents stores the schema's {len(LABELS)} labels; {fix}"
+        )
     try:
         got = [id2label[k] for k in sorted(id2label, key=lambda k: int(k))]
     except (TypeError, ValueError):
-        raise ModelLoadError(f"{where}: id2label keys must be integers") from None
+        raise ModelLoadError(f"{where}: id2label keys must be integers (label ids); {fix}") from None
     if tuple(got) != LABELS:
         missing = sorted(set(LABELS) - set(got))
         extra = sorted(set(got) - set(LABELS))
         detail = f"missing {missing[:5]}, unknown {extra[:5]}" if (missing or extra) else "same labels in a different order"
         raise ModelLoadError(
-            f"{where}: label set does not match araevents schema ({len(got)} labels vs {len(LABELS)}; {detail}); "
-            "retrain with `araevents train` or pass a model trained on this schema"
+            f"{where}: label set does not match araevents schema ({len(got)} labels vs {len(LABELS)}; {detail}); {fix}"
         )
 
 
@@ -108,16 +113,33 @@ class Tagger:
         from transformers.utils import logging as hf_logging
 
         bars = hf_logging.is_progress_bar_enabled()
+        verbosity = hf_logging.get_verbosity()
         hf_logging.disable_progress_bar()  # a library call should not draw "Loading weights" bars
+        hf_logging.set_verbosity_error()  # nor transformers' load-report table: the checks below say it in one line
         try:
             tokenizer = AutoTokenizer.from_pretrained(source)
-            net, info = AutoModelForTokenClassification.from_pretrained(source, output_loading_info=True)
+            # mismatched shapes are reported below by name instead of transformers' "see the report above"
+            net, info = AutoModelForTokenClassification.from_pretrained(
+                source, output_loading_info=True, ignore_mismatched_sizes=True
+            )
         except Exception as e:  # corrupted weights, unknown architecture, unreachable Hub...
             hint = "" if Path(source).exists() else " (not a local folder; tried as a Hugging Face Hub id)"
-            raise ModelLoadError(f"could not load model {source}{hint}: {type(e).__name__}: {e}") from None
+            raise ModelLoadError(
+                f"could not load model {source}{hint}: {type(e).__name__}: {e}; its files are corrupted, cut off or "
+                "from different models — re-download it, or re-export it with save_pretrained"
+            ) from None
         finally:
+            hf_logging.set_verbosity(verbosity)
             if bars:
                 hf_logging.enable_progress_bar()
+        mismatched = sorted(info.get("mismatched_keys") or [], key=lambda m: m[0])
+        if mismatched:
+            key, saved, wanted = mismatched[0]
+            raise ModelLoadError(
+                f"model {source}: {len(mismatched)} weights do not fit config.json (e.g. {key}: {tuple(saved)} in the "
+                f"weights file, {tuple(wanted)} from config.json); config.json and the weights come from different "
+                "models — re-export the model with save_pretrained"
+            )
         missing = [k for k in info.get("missing_keys", []) if "position_ids" not in k]
         if missing:
             raise ModelLoadError(
@@ -127,6 +149,12 @@ class Tagger:
         check_labels(net.config.id2label, f"model {source}")
         if not getattr(tokenizer, "is_fast", False):
             raise ModelLoadError(f"model {source}: a fast tokenizer (tokenizer.json) is required for word alignment")
+        vocab = getattr(net.config, "vocab_size", None)
+        if isinstance(vocab, int) and len(tokenizer) > vocab:  # else an IndexError deep in torch on the first article
+            raise ModelLoadError(
+                f"model {source}: the tokenizer has {len(tokenizer)} tokens but the model only {vocab} embeddings; "
+                "the tokenizer files belong to another model — copy the tokenizer the model was trained with"
+            )
         return cls(net.to(device), tokenizer)
 
     # ------------------------------------------------------------------ tagging

@@ -242,6 +242,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         eval_strategy=strategy, save_strategy=strategy, eval_steps=cfg.eval_steps, save_steps=cfg.eval_steps,
         load_best_model_at_end=True, metric_for_best_model="f1", greater_is_better=True, save_total_limit=2,
         logging_steps=max(1, min(50, steps_per_epoch // 4)), seed=cfg.seed, report_to="none",
+        train_sampling_strategy="group_by_length",  # sentences vary 3-100 words: padding would dominate
         use_cpu=not torch.cuda.is_available(), dataloader_num_workers=0,
     )
     callbacks = [EarlyStoppingCallback(cfg.early_stopping_patience)] if cfg.early_stopping_patience else []

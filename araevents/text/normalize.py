@@ -110,7 +110,8 @@ class _Aligned:
         """A 1:1 character mapping keeps the alignment as it is."""
         return _Aligned(self.text.translate(table), self.starts, self.ends)
 
-    def sub(self, pattern: re.Pattern[str], rule: _Rule) -> _Aligned:
+    def sub(self, pattern: re.Pattern[str], rule: _Rule, endpos: int | None = None) -> _Aligned:
+        """Rewrite every match of ``pattern`` (searched in ``text[:endpos]``) by ``rule``."""
         text, S, E = self.text, self.starts, self.ends
         n = len(text)
         parts: list[str] = []
@@ -124,7 +125,7 @@ class _Aligned:
         def after(p: int) -> int:
             return E[p - 1] if p > 0 else (S[0] if n else 0)
 
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, 0, len(text) if endpos is None else endpos):
             matched = True
             a, b = m.span()
             if a > pos:
@@ -260,6 +261,12 @@ _HTML_ENTITY_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,
 # pyarabic.araby.strip_tashkeel: FATHATAN..SUKUN and SHADDA (U+064B-U+0652);
 # pyarabic.araby.strip_tatweel: U+0640. Both are pure deletions, so one pass does both.
 _TASHKEEL_TATWEEL_RE = re.compile("[\u064b-\u0652\u0640]+")
+# _LINEAR: AraBERT's patterns that start with a greedy run (``[a-zA-Z]+\.com``, the e-mail
+# patterns, digit/letter runs) are tried by ``re`` at every character of a long run and fail
+# at each one after scanning to the run's end: quadratic, minutes on a 100k-character token
+# (a base64 data URI, text with its spaces lost). A match can only begin where the run
+# begins (or right after the previous match), so a lookbehind saying so gives exactly the
+# same matches in linear time.
 # URL_REGEXES in order. The second one, the PHP-style
 # r"@(https?|ftp)://(-\.)?([^\s/?\.#-]+\.?)+(/[^\s]*)?$@iS", is left out: it needs "@"
 # right after the end of the string, so it can never match, and its nested quantifier
@@ -270,23 +277,25 @@ _URL_RES = [
         r"(http(s)?:\/\/.)?(www\.)?[-a-zA-Z0-9@:%._\+~#=]{2,256}\.[a-z]{2,6}\b([-a-zA-Z0-9@:%_\+.~#?&//=]*)",
         r"http[s]?://[a-zA-Z0-9_\-./~\?=%&]+",
         r"www[a-zA-Z0-9_\-?=%&/.~]+",
-        r"[a-zA-Z]+\.com",
+        r"(?:(?<![a-zA-Z])|(?<=\.com))[a-zA-Z]+\.com",  # anchored: see _LINEAR above
         r"(?=http)[^\s]+",
         r"(?=www)[^\s]+",
         r"://",
     )
 ]
-_EMAIL_RES = [re.compile(r"[\w-]+@([\w-]+\.)+[\w-]+"), re.compile(r"\S+@\S+")]
+_EMAIL_RES = [re.compile(r"(?<![\w-])[\w-]+@([\w-]+\.)+[\w-]+"), re.compile(r"(?<!\S)\S+@\S+")]
 _MENTION_RE = re.compile(r"@[\w\d]+")
 _HTML_BR_RE = re.compile("<br />")
+# A tag must end with ">": searching only up to the last ">" keeps "<" after it (or a text of
+# many "<" and no ">") from being scanned to the end of the text once per "<" (_LINEAR).
 _HTML_TAG_RE = re.compile("</?[^>]+>")
 _HINDI_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _REPETITION_RE = re.compile(r"(\D)\1{2,}", re.DOTALL)
 # insert_white_spaces, first regex. White space is left out of the class: AraBERT puts
 # spaces around white space too, which the final collapse undoes, so the result is the same.
 _SPACE_AROUND_RE = re.compile("([^0-9\u0621-\u063a\u0641-\u064a\u0660-\u0669a-zA-Z\\[\\]\\s])")
-_DIGITS_LETTERS_RE = re.compile("(\\d+)([\u0621-\u063a\u0641-\u064a\u0660-\u066c]+)")
-_LETTERS_DIGITS_RE = re.compile("([\u0621-\u063a\u0641-\u064a\u0660-\u066c]+)(\\d+)")
+_DIGITS_LETTERS_RE = re.compile("(?<!\\d)(\\d+)([\u0621-\u063a\u0641-\u064a\u0660-\u066c]+)")
+_LETTERS_DIGITS_RE = re.compile("(?<![\u0621-\u063a\u0641-\u064a\u0660-\u066c])([\u0621-\u063a\u0641-\u064a\u0660-\u066c]+)(\\d+)")
 _SLASH_TO_DASH = str.maketrans("/", "-")
 # REJECTED_CHARS_REGEX (the SECOND_GEN one), matched as runs: a run of rejected characters
 # becomes one space instead of several, which the final collapse makes identical.
@@ -353,7 +362,7 @@ def normalize_for_model(text: str) -> NormalizedText:
         t = t.sub(pattern, _replace_with("[بريد]"))
     t = t.sub(_MENTION_RE, _replace_with("[مستخدم]"))
     t = t.sub(_HTML_BR_RE, _to_space)
-    t = t.sub(_HTML_TAG_RE, _to_space)
+    t = t.sub(_HTML_TAG_RE, _to_space, endpos=t.text.rfind(">") + 1)
     t = t.translate(_HINDI_DIGITS)
     t = t.sub(_REPETITION_RE, _keep_two)
     t = t.sub(_SPACE_AROUND_RE, _space_around_groups)

@@ -1,0 +1,105 @@
+"""State names, capitals and nationality adjectives → the canonical state name of event gold.
+
+Event gold writes an affiliation as a plain state (or organisation) name (``روسيا``,
+``الولايات المتحدة``, ``الأمم المتحدة``) even when the article only says ``الروسي`` or
+``موسكو``; inference and the weak labeller both need that mapping, so it ships as two
+data files in ``araevents/resources`` (built by ``araevents.training.gazetteers`` from
+our curated lists plus mledoze/countries, ODbL) and is read here once, lazily.
+
+Lookups are done on folded text (:func:`fold`), after stripping one proclitic
+(و/ف/ب/ل/ك, ``لل`` → ``ال``) when the full word is unknown, so ``وروسيا`` and
+``للأميركي`` resolve too.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .text.normalize import fold
+
+#: Shipped with the package (pyproject package-data ``resources/*``).
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+class StateEntry(NamedTuple):
+    canonical: str
+    kind: str  # "state", "capital" or "org"
+
+
+class DemonymEntry(NamedTuple):
+    canonical: str
+    form: str  # e.g. "m.sg.def", "f.sg", "pl.def"
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (RESOURCES / name).read_text(encoding="utf-8")
+    return [row for row in csv.reader(text.splitlines(), delimiter="\t") if row and not row[0].startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def states_table() -> dict[str, StateEntry]:
+    """Folded variant → entry; the first row for a variant wins (curated rows come first)."""
+    table: dict[str, StateEntry] = {}
+    for row in _rows("states.tsv")[1:]:
+        table.setdefault(fold(row[0]), StateEntry(row[1], row[2]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def demonyms_table() -> dict[str, DemonymEntry]:
+    table: dict[str, DemonymEntry] = {}
+    for row in _rows("demonyms.tsv")[1:]:
+        table.setdefault(fold(row[0]), DemonymEntry(row[1], row[2]))
+    return table
+
+
+def _candidates(word: str) -> list[str]:
+    """The folded word, then the word without one proclitic (و/ف, then ب/ل/ك, ``لل`` → ``ال``)."""
+    w = fold(word.strip())
+    out = [w]
+    rest = w[1:] if len(w) > 3 and w[0] in "وف" else w
+    if rest != w:
+        out.append(rest)
+    for r in (w, rest):
+        if len(r) > 3 and r.startswith("لل"):
+            out.append("ال" + r[2:])
+        elif len(r) > 3 and r[0] in "بلك":
+            out.append(r[1:])
+    return out
+
+
+def demonym_to_state(word: str) -> str | None:
+    """``الروسي``/``روسية``/``الأميركيين``/``الأممي`` → ``روسيا``/.../``الأمم المتحدة``; None if not a demonym."""
+    table = demonyms_table()
+    for c in _candidates(word):
+        entry = table.get(c)
+        if entry is not None:
+            return entry.canonical
+    return None
+
+
+def canonical_state(name: str) -> str | None:
+    """A state/organisation name or a capital (``موسكو``, ``المملكة العربية السعودية``) → canonical name.
+
+    Multi-word names are matched whole (after folding and whitespace normalisation);
+    returns None when the name is not a known state, capital or international organisation.
+    """
+    key = " ".join(fold(name).split())
+    table = states_table()
+    if key in table:
+        return table[key].canonical
+    first, _, tail = key.partition(" ")
+    for c in _candidates(first)[1:]:
+        entry = table.get(f"{c} {tail}".strip())
+        if entry is not None:
+            return entry.canonical
+    return None
+
+
+def state_kind(name: str) -> str | None:
+    """``"state"``, ``"capital"`` or ``"org"`` for a known name, else None."""
+    entry = states_table().get(" ".join(fold(name).split()))
+    return entry.kind if entry else None
