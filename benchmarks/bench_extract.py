@@ -103,11 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(REPO / "reports" / "benchmark.md"))
     args = p.parse_args(argv)
 
-    from araevents.inference.tagger import default_model_dir
+    from araevents.paths import DEFAULT_MODEL_DIR
     from araevents.text.tokenize import word_tokenize
 
     tmp = Path(tempfile.mkdtemp(prefix="araevents_bench_"))
-    model = Path(args.model) if args.model else default_model_dir()
+    model = Path(args.model) if args.model else DEFAULT_MODEL_DIR
     label = str(model)
     if not (model / "config.json").is_file():
         sys.path.insert(0, str(REPO / "tests"))

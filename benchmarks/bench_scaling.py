@@ -107,9 +107,9 @@ def run_child(mode: str, model: str, threads: int, texts: list[str], repeats: in
 
 
 def resolve_model(arg: str | None, tmp: Path) -> tuple[str, str]:
-    from araevents.inference.tagger import default_model_dir
+    from araevents.paths import DEFAULT_MODEL_DIR
 
-    model = Path(arg) if arg else default_model_dir()
+    model = Path(arg) if arg else DEFAULT_MODEL_DIR
     if (model / "config.json").is_file():
         return str(model), str(model) if arg else f"embedded model ({model})"
     sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]

@@ -64,15 +64,22 @@ class Extractor:
     ``model``: a local model folder or a Hugging Face Hub id (``None`` = the embedded model).
     ``tagger``: any object with ``tag_many(texts, batch_size)`` instead of a model (tests,
     oracle evaluation). ``batch_size`` counts model windows (≤ 512 tokens) per forward pass.
+    ``rules``: complete the model's spans with the lexicon rules (:mod:`.rules`); ``False``
+    gives the model's spans alone.
     """
 
     def __init__(
-        self, model: str | Path | None = None, *, device: str = "cpu", batch_size: int = 16, tagger: SpanTagger | None = None
+        self, model: str | Path | None = None, *, device: str = "cpu", batch_size: int = 16,
+        tagger: SpanTagger | None = None, rules: bool = True,
     ) -> None:
         if tagger is None:
             from .tagger import Tagger
 
             tagger = Tagger.load(model, device=device)
+            if rules:
+                from .rules import RuleAugmentedTagger
+
+                tagger = RuleAugmentedTagger(tagger)
         self.tagger = tagger
         self.batch_size = batch_size
 

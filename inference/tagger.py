@@ -28,14 +28,6 @@ _TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 
-def default_model_dir() -> Path:
-    """Where the embedded model lives: ``araevents/default_model`` of the installed package."""
-    import araevents
-
-    roots = [Path(p) for p in getattr(araevents, "__path__", []) if Path(p).is_dir()]
-    return (roots[0] if roots else Path(__file__).resolve().parent.parent / "araevents") / "default_model"
-
-
 def check_model_folder(path: Path) -> None:
     """Raise ``ModelLoadError`` naming what is missing before transformers gives a vaguer error."""
     fix = "re-download or re-export the model (save_pretrained writes all of them), or pass another model"
@@ -95,8 +87,10 @@ class Tagger:
         """Load a local folder (validated first) or a Hugging Face Hub id; None = embedded model."""
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-        if model is None:
-            path = default_model_dir()
+        from araevents import paths
+
+        if model is None or str(model) in paths.EMBEDDED_ALIASES:
+            path = paths.DEFAULT_MODEL_DIR
             if not path.is_dir():
                 raise ModelLoadError(
                     f"the embedded model is missing ({path}); reinstall araevents, or pass model=<folder or Hub id>"

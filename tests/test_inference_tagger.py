@@ -82,9 +82,9 @@ def test_broken_model_folders_raise_model_load_error(tiny_model_dir: Path, tmp_p
 
 
 def test_missing_embedded_model_says_how_to_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import araevents.inference.tagger as tagger_mod
+    import araevents.paths
 
-    monkeypatch.setattr(tagger_mod, "default_model_dir", lambda: tmp_path / "default_model")
+    monkeypatch.setattr(araevents.paths, "DEFAULT_MODEL_DIR", tmp_path / "default_model")
     with pytest.raises(ModelLoadError, match="embedded model is missing"):
         Tagger.load(None)
 

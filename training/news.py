@@ -60,14 +60,18 @@ def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set
     return keys
 
 
-def iter_news(shared: str | Path, *, limit: int | None = None) -> Iterator[NewsArticle]:
-    """Yield SaudiNewsNet articles in corpus order, minus dev and seed-overlapping articles."""
+def iter_news(shared: str | Path, *, limit: int | None = None,
+              seed_dirs: tuple[Path, ...] = ()) -> Iterator[NewsArticle]:
+    """Yield SaudiNewsNet articles in corpus order, minus dev and seed-overlapping articles.
+
+    Seeds are read from ``shared/seeds`` and from ``seed_dirs`` (e.g. the repo's ``seeds/``).
+    """
     shared = Path(shared)
     path = shared / NEWS_FILE
     if not path.is_file():
         raise UserError(f"{path} not found (pass --shared pointing at the shared data folder)")
     excluded = dev_lines(shared)
-    seeds = seed_paragraphs(shared)
+    seeds = seed_paragraphs(shared, seed_dirs)
     n = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for lineno, raw in enumerate(f):
