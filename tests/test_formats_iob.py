@@ -111,3 +111,10 @@ def test_decode_then_encode_gives_repaired_iob2(tags):
     # the repair only ever changes an I- into a B- of the same type
     for old, new in zip(tags, encoded):
         assert old == new or (old.startswith("I-") and new == "B-" + old[2:])
+
+
+def test_repair_tags_turns_orphan_inside_tags_into_beginnings():
+    from araevents.formats.iob import repair_tags
+
+    assert repair_tags(["O", "I-PER", "I-PER", "B-LOC", "I-ORG", "O"]) == ["O", "B-PER", "I-PER", "B-LOC", "B-ORG", "O"]
+    assert repair_tags([]) == []

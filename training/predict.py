@@ -10,24 +10,28 @@ from typing import Sequence
 
 import numpy as np
 
+from araevents.formats.iob import repair_tags
 from araevents.schema import OUTSIDE
 from .data import IGNORE_INDEX, tokenize_and_align
 
 
 def align_predictions(logits: np.ndarray, label_ids: np.ndarray, id2label: dict[int, str]):
-    """Argmax predictions and gold labels at labelled positions, as tag-string sequences."""
+    """Argmax predictions (decoded like the tagger's) and gold labels at labelled positions, as tag strings."""
     pred_ids = logits.argmax(-1)
     preds, golds = [], []
     for p_row, l_row in zip(pred_ids, label_ids):
         keep = l_row != IGNORE_INDEX
-        preds.append([id2label[int(i)] for i in p_row[keep]])
+        preds.append(repair_tags([id2label[int(i)] for i in p_row[keep]]))
         golds.append([id2label[int(i)] for i in l_row[keep]])
     return preds, golds
 
 
 def predict_tags(model, tokenizer, words: Sequence[Sequence[str]], *, max_length: int = 256,
                  batch_size: int = 32) -> list[list[str]]:
-    """Tags for each word of each sequence; words cut off by ``max_length`` are tagged ``O``."""
+    """Tags for each word of each sequence, decoded as the tagger decodes them (orphan ``I-`` starts a span).
+
+    Words cut off by ``max_length`` are tagged ``O``.
+    """
     import torch
     from tqdm.auto import tqdm
 
@@ -46,5 +50,5 @@ def predict_tags(model, tokenizer, words: Sequence[Sequence[str]], *, max_length
         for i, row in enumerate(labels):
             positions = [j for j, lab in enumerate(row) if lab != IGNORE_INDEX]
             tags = [id2label[int(logits[i, j].argmax())] for j in positions]
-            out.append(tags + [OUTSIDE] * (len(chunk[i]) - len(tags)))
+            out.append(repair_tags(tags + [OUTSIDE] * (len(chunk[i]) - len(tags))))
     return out

@@ -77,6 +77,19 @@ def iob_chunks(tags: Sequence[str]) -> list[Chunk]:
     return chunks
 
 
+def repair_tags(tags: Sequence[str]) -> list[str]:
+    """Strict IOB2 tags of the chunks :func:`iob_chunks` decodes (an orphan ``I-X`` becomes ``B-X``).
+
+    Scoring repaired predictions in strict mode scores exactly the spans the product outputs.
+    """
+    out = [OUTSIDE] * len(tags)
+    for c in iob_chunks(tags):
+        out[c.start] = f"B-{c.label}"
+        for i in range(c.start + 1, c.end):
+            out[i] = f"I-{c.label}"
+    return out
+
+
 def iob_to_spans(tokens: Sequence[Token], tags: Sequence[str], text: str | None = None) -> list[Span]:
     """Turn word tags into character spans over ``tokens``' offsets.
 
