@@ -301,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m araevents.inference.scoring", description=__doc__.split("\n\n")[0])
     p.add_argument("--out", default="reports", help="folder for events_eval.md and events_eval.json")
     p.add_argument("--model", default=None, help="model folder or Hub id (default: the embedded model)")
+    p.add_argument("--no-rules", action="store_true", help="score the model's spans alone (no lexicon rules)")
     p.add_argument("--oracle", action="store_true", help="also score assembly alone on gold-derived spans")
     p.add_argument("--no-model", action="store_true", help="skip the model run (oracle only)")
     p.add_argument("--shared", default=None, help="the shared folder holding dev/ (default ../shared)")
@@ -313,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_model:
         from .extractor import Extractor
 
-        results["model: " + (args.model or "embedded default_model")] = evaluate_extractor(Extractor(args.model), items, args.batch_size)
+        name = "model: " + (args.model or "embedded default_model") + (" (no rules)" if args.no_rules else " + rules")
+        results[name] = evaluate_extractor(Extractor(args.model, rules=not args.no_rules), items, args.batch_size)
     if args.oracle or args.no_model:
         from .extractor import Extractor
         from .oracle import OracleTagger

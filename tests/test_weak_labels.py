@@ -143,7 +143,6 @@ def test_ambiguous_date_words_alone_are_not_dates(labeller):
 
 
 def test_merge_gold_wins_and_roles_are_added():
-    text = "قال وزير الخارجية الروسي سيرغي لافروف"
     gold = [Span(25, 37, "PER", "سيرغي لافروف"), Span(18, 24, "LOC", "الروسي")]
     weak = [Span(0, 3, "EVT_STATEMENT", "قال"), Span(4, 24, "ROLE_FOREIGN_MINISTER", "وزير الخارجية الروسي"),
             Span(25, 37, "PER", "سيرغي لافروف"), Span(30, 37, "LOC", "لافروف")]

@@ -7,6 +7,7 @@ so a typo (``learning_rte``) fails before any work starts instead of being ignor
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,3 +45,19 @@ def fill(cls: type[T], data: dict[str, Any], *, where: str) -> T:
         raise ConfigError(f"{where}: missing required key(s) {', '.join(missing)}")
     return cls(**data)
 
+
+
+def start_run(cfg: Any, config_name: str) -> Path:
+    """Fix threads and seeds and record the config beside the run's outputs, before any work."""
+    import torch
+    from transformers import set_seed
+
+    if getattr(cfg, "threads", None):
+        torch.set_num_threads(cfg.threads)
+    set_seed(cfg.seed)
+    out = Path(cfg.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(dataclasses.asdict(cfg), indent=2, ensure_ascii=False)
+    (out / config_name).write_text(text, encoding="utf-8")
+    print("config:", json.dumps(dataclasses.asdict(cfg), ensure_ascii=False))
+    return out

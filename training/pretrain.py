@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .config import fill, load_yaml
+from .config import fill, load_yaml, start_run
 
 TASHKEEL_AND_TATWEEL = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]"
 
@@ -144,15 +143,10 @@ def sparse_mlm_trainer_class():
 def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
     import torch
     from transformers import (BertConfig, BertForMaskedLM, DataCollatorForLanguageModeling, PreTrainedTokenizerFast,
-                              TrainingArguments, set_seed)
+                              TrainingArguments)
     from transformers.trainer_utils import get_last_checkpoint
 
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
-    set_seed(cfg.seed)
-    out = Path(cfg.output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "pretrain_config.json").write_text(json.dumps(asdict(cfg), indent=2), encoding="utf-8")
+    out = start_run(cfg, "pretrain_config.json")
 
     tok_dir = out / "tokenizer"
     if (tok_dir / "tokenizer.json").is_file():

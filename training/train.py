@@ -21,7 +21,7 @@ from typing import Any
 
 from araevents.errors import ConfigError, UserError
 from araevents.schema import LABELS, SCHEMA_VERSION, id2label, label2id
-from .config import fill, load_yaml
+from .config import fill, load_yaml, start_run
 from .data import documents_to_dataset, load_corpus, tokenize_and_align
 
 
@@ -191,21 +191,14 @@ def save_model_atomically(model, tokenizer, target: Path, *, dtype: str = "float
 
 def train(cfg: TrainConfig) -> dict[str, Any]:
     import torch
-    from transformers import (DataCollatorForTokenClassification, EarlyStoppingCallback, Trainer,
-                              TrainingArguments, set_seed)
+    from transformers import DataCollatorForTokenClassification, EarlyStoppingCallback, Trainer, TrainingArguments
     from transformers.trainer_utils import get_last_checkpoint
 
     from .evaluation import evaluate_model, write_report
     from .metrics import load_seqeval
     from .predict import align_predictions
 
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
-    set_seed(cfg.seed)
-    out = Path(cfg.output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=2, ensure_ascii=False), encoding="utf-8")
-    print("config:", json.dumps(asdict(cfg), ensure_ascii=False))
+    out = start_run(cfg, "train_config.json")
 
     train_rows, val_rows, user_heldout = load_training_data(cfg)
     model, tokenizer = load_model_and_tokenizer(cfg.model_name_or_path, cfg.tokenizer_name_or_path, cfg.model_init)
