@@ -2,13 +2,20 @@
 
 Rules, applied per article:
 
+0. Span boundaries a small model gets wrong are mended first (:func:`.clitics.repair_spans`:
+   a name cut in two, a role phrase in pieces, a bare institution head noun), and spans that
+   cannot name an actor (a lone nationality adjective ``السوري``, a head noun ``ومنظمة``, a
+   low-scored scrap) make no actor.
 1. Persons get a role and affiliation from an adjacent ROLE span (``وزير الخارجية الروسي
    سيرغي لافروف``; ``أمير قطر الشيخ تميم``; apposition ``كيري، وزير الخارجية``), from a
    nationality adjective standing in for a repeated role (``..., والأميركي، جون كيري``), or
    from a dual role distributing its adjectives (``وزيري الخارجية الأميركي والروسي، كيري
    ولافروف``). Mentions of the same person (``لافروف`` ~ ``سيرغي لافروف``), state
-   (``واشنطن`` ~ ``الولايات المتحدة``) or organisation are clustered into one actor that keeps
-   its role and affiliation across the article.
+   (``واشنطن`` ~ ``الولايات المتحدة``) or organisation are clustered into one actor; a
+   person's role and affiliation are voted over all its bound mentions, a counterpart
+   (``نظيره``) takes its subject's role, and an unqualified role is placed only on explicit
+   article evidence (a headline role with one free holder, the dateline, the one foreign
+   ministry named).
 2. Each trigger gets a window: its sentence, cut at triggers of other types and at a reported
    speech complementizer (``قال X إن ...``), so actors of a neighbouring event do not leak in.
    Participants are the actors in the window, by type: the speaker for STATEMENT (the actor
@@ -31,10 +38,14 @@ from araevents.document import Span
 from araevents.events import Event, Participant, TextSpan
 from araevents.schema import EVENT_CODES, EventType, is_role, is_trigger, role_of, event_type_of
 
-from .clitics import trim_proclitics
+from .clitics import repair_spans, trim_proclitics
 from .deps import fold, sentence_offsets
 from .lexicon import (
     ANONYMOUS_SUBJECTS,
+    GENERIC_HEAD_NOUNS,
+    is_counterpart,
+    is_demonym_word,
+    is_head_noun,
     HONORIFICS,
     PAIR_ANAPHORS_PERSON,
     PAIR_ANAPHORS_STATE,
@@ -42,6 +53,7 @@ from .lexicon import (
     SPEECH_COMPLEMENTIZERS,
     TOPIC_WORDS,
     demonym_state,
+    state_kind,
     state_of,
     strip_proclitic,
 )
@@ -52,6 +64,10 @@ _LINKS = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في", "با
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
+# roles held for one state, whose unqualified use names the article's own state
+_STATE_ROLES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTER", "MINISTER", "SPOKESPERSON", "AMBASSADOR"}
+_FOREIGN_MINISTRY = re.compile(r"(^|\s)(\w{0,3})خارجيه(\s|$)")
+_DATELINE = re.compile(r"(\w+(?: \w+)?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s")
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
 
 
@@ -71,6 +87,17 @@ class Actor:
     state: str | None = None  # canonical name when the actor is a known state/organisation
 
     keys: list[tuple[str, ...]] = field(default_factory=list)  # folded words of each mention
+    evidence: list[tuple[str | None, str | None]] = field(default_factory=list)  # (role, affiliation) per bound mention
+
+    def decide(self) -> None:
+        """Role and affiliation by vote over all bound mentions (earliest wins a tie): one
+        mention bound wrongly by a sloppy span does not override the others."""
+        roles = [r for r, _ in self.evidence if r]
+        if roles:
+            self.role = max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
+        affs = [f for r, f in self.evidence if f and (r is None or r == self.role)] or [f for _, f in self.evidence if f]
+        if affs:
+            self.affiliation = max(affs, key=lambda f: (affs.count(f), -affs.index(f)))
 
     def add(self, sp: Span) -> None:
         self.mentions.append(sp)
@@ -127,7 +154,7 @@ def _contains(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class _Article:
     def __init__(self, text: str, spans: Sequence[Span]) -> None:
         self.text = text
-        self.spans = sorted(trim_proclitics(text, spans))
+        self.spans = sorted(trim_proclitics(text, repair_spans(text, trim_proclitics(text, spans))))
         self._starts = [sp.start for sp in self.spans]
         self._dates = [sp for sp in self.spans if sp.label == "DATE"]
         self._date_starts = [sp.start for sp in self._dates]
@@ -137,6 +164,14 @@ class _Article:
         self.actor_of: dict[Span, int] = {}
         self.place_mentions: set[Span] = set()  # LOC mentions that say where, not who
         self.consumed: set[Span] = set()  # LOC/ORG used as a role's affiliation (أمير قطر)
+        # ``نظيره``, ``بنظيريه``: "his counterpart(s)" is a role word whatever the model called it
+        self.counterparts = {sp for sp in self.spans if sp.label in _ACTOR_KINDS + ("ROLE",) or is_role(sp.label)
+                             if is_counterpart(sp.text)}
+        self.spans = [sp if sp not in self.counterparts or is_role(sp.label)
+                      else Span(sp.start, sp.end, "ROLE_OFFICIAL", sp.text, sp.score) for sp in self.spans]
+        self.counterparts = {sp for sp in self.spans if is_counterpart(sp.text) and is_role(sp.label)}
+        self.counterpart_of: dict[Span, Span] = {}  # person → the subject whose counterpart they are
+        self._starts = [sp.start for sp in self.spans]
 
     # ---------------------------------------------------------------- helpers
 
@@ -162,9 +197,18 @@ class _Article:
             return False
         return all(w in HONORIFICS for w in _words(gap))
 
+    def demonym_gap(self, a: int, b: int) -> bool:
+        """Punctuation and exactly one nationality adjective between a and b."""
+        words = _WORD.findall(self.text[a:b])
+        if len(words) != 1 or not is_demonym_word(words[0]):
+            return False
+        return all(c.isspace() or c in "،,:-–(" for c in self.text[a:b].replace(words[0], "", 1))
+
     def prep_gap(self, a: int, b: int) -> bool:
         """Only whitespace and a linking preposition between a and b (المبعوث الأممي إلى سوريا)."""
         gap = self.text[a:b]
+        if gap.strip(" \u00a0") in ("ب", "ل") and gap.endswith(("ب", "ل")):
+            return True  # وزير الخارجية بدولة قطر: the preposition was trimmed off the span
         return not gap.strip(" \u00a0") or (all(w in _LINKS for w in _words(gap)) and all(c.isalpha() or c.isspace() for c in gap))
 
     def score_of(self, sp: Span) -> float:
@@ -186,6 +230,9 @@ class _Article:
                 role_sp, aff = None, None
                 if is_role(prev.label) and self.gap_is(prev.end, sp.start):
                     role_sp = prev
+                elif is_role(prev.label) and self.demonym_gap(prev.end, sp.start):
+                    # بنظيريه، الأميركي جون كيري: the adjective after the comma still belongs to the role
+                    role_sp, aff = prev, self.demonyms_in(self.text[prev.end : sp.start])[0]
                 elif prev.label in ("LOC", "ORG") and self.gap_is(prev.end, sp.start):
                     # أمير قطر الشيخ تميم ; الأمين العام للأمم المتحدة بان كي مون ; المبعوث الأممي إلى سوريا دي ميستورا
                     mids = [prev]
@@ -195,11 +242,11 @@ class _Article:
                         j -= 1
                     if j >= 0 and is_role(spans[j].label) and self.same_sentence(spans[j], sp) and self.prep_gap(spans[j].end, mids[0].start):
                         role_sp = spans[j]
-                        direct = not self.gap_words(spans[j].end, mids[0].start)
+                        direct = self.gap_words(spans[j].end, mids[0].start) in ([], ["ب"], ["ل"])
                         aff = self.affiliation_of_name(mids[0]) if direct else None
                         self.consumed.update(mids)
                 if role_sp is not None:
-                    b.role = role_of(role_sp.label).value
+                    b.role = self.role_value(role_sp, sp, bindings)
                     affs = pending.get(role_sp)
                     if affs is None:
                         affs = self.demonyms_in(role_sp.text)
@@ -209,6 +256,8 @@ class _Article:
                         b.affiliation = pending[role_sp].pop(0) if pending[role_sp] else None
                     else:
                         b.affiliation = aff or (affs[0] if affs else None)
+                    if aff and role_sp not in pending:
+                        b.affiliation = aff
                     used_roles.add(role_sp)
                 elif self.sent_index(prev.start) == self.sent_index(sp.start):
                     b = self.elliptic_binding(spans, i, bindings, pending)
@@ -219,7 +268,7 @@ class _Article:
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and any(c in "،,(-" for c in self.text[sp.end : nxt.start])
                         and self.gap_is(sp.end, nxt.start) and not followed_by_name):
-                    b.role = role_of(nxt.label).value
+                    b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
                     b.affiliation = affs[0] if affs else None
                     if after is not None and after.label in ("LOC", "ORG") and self.gap_is(nxt.end, after.start, ""):
@@ -234,6 +283,29 @@ class _Article:
             if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
                 self.consumed.add(nxt)
         return bindings
+
+    def role_value(self, role_sp: Span, person: Span, bindings: dict[Span, _Binding]) -> str | None:
+        """The role a role span gives ``person``. ``نظيره الأميركي`` (counterpart) and a bare
+        ``والأميركي`` elide their head noun: they take the role of the nearest person before
+        them in the sentence that has one, and give none when there is no such person."""
+        if role_sp in self.counterparts or self.is_bare_demonym(role_sp.text):
+            # the counterpart of the clause's subject (the first person with a role); an elided
+            # head repeats the nearest one (الأميركي جون كيري والسعودي عادل الجبير)
+            before = [o for o in sorted(bindings, key=lambda x: x.start) if o.end <= role_sp.start
+                      and self.same_sentence(o, role_sp) and bindings[o].role]
+            if not before:
+                if role_sp in self.counterparts:  # الجبير ... مع نظيره لافروف: resolved once actors know their roles
+                    subject = [o for o in bindings if o.end <= role_sp.start and self.same_sentence(o, role_sp)]
+                    if subject:
+                        self.counterpart_of[person] = min(subject, key=lambda x: x.start)
+                return None
+            return bindings[before[0] if role_sp in self.counterparts else before[-1]].role
+        return role_of(role_sp.label).value
+
+    @staticmethod
+    def is_bare_demonym(text: str) -> bool:
+        words = text.split()
+        return len(words) == 1 and is_demonym_word(words[0])
 
     def elliptic_binding(self, spans: list[Span], i: int, bindings: dict[Span, _Binding], pending: dict) -> _Binding:
         """``وزير الخارجية الروسي، سيرغي لافروف، والأميركي، جون كيري``: the adjective stands for the role."""
@@ -252,8 +324,17 @@ class _Article:
                     if affs and role_of(role_sp.label).value == bindings[prev].role:
                         b.role, b.affiliation = bindings[prev].role, affs.pop(0)
                         break
-        elif len(words) <= 2 and words and demonym_state(words[-1]) and words[0] in ("و",) + tuple(words[-1:]):
+        elif len(words) <= 2 and words and demonym_state(words[-1]) and words[0] in ("و",) + tuple(words[-1:]) \
+                and not is_role(prev.label):
             b.affiliation = demonym_state(words[-1])
+        if b.role is None and 1 <= len(words) <= 3 and any(is_counterpart(w) for w in words):
+            # التقى لافروف نظيره الأميركي جون كيري: the counterpart has the role of the one before
+            for other in sorted(bindings, key=lambda x: x.start, reverse=True):
+                if other.end <= prev.end and self.same_sentence(other, sp) and bindings[other].role:
+                    b.role = bindings[other].role
+                    break
+            dem = [demonym_state(w) for w in words if demonym_state(w)]
+            b.affiliation = b.affiliation or (dem[-1] if dem else None)
         return b
 
     def demonyms_in(self, text: str) -> list[str]:
@@ -281,6 +362,8 @@ class _Article:
         for sp in self.spans:
             if sp.label not in _ACTOR_KINDS:
                 continue
+            if not self.plausible(sp) and state_of(sp.text) is None:
+                continue  # السوري, ومنظمة: no actor, and no mention to glue onto one (الهلال الأحمر السوري)
             if sp.label == "LOC":
                 st = state_of(sp.text)
                 if st is None:
@@ -300,18 +383,99 @@ class _Article:
                 key = tuple(_words(sp.text))
                 actor = self.find_actor("PER", key=key) or self.new_actor("PER")
                 b = bindings.get(sp)
-                if b is not None:
-                    if b.role and (actor.role is None or (b.affiliation and actor.affiliation is None)):
-                        actor.role = b.role
-                    if b.affiliation and actor.affiliation is None:
-                        actor.affiliation = b.affiliation
+                if b is not None and (b.role or b.affiliation):
+                    actor.evidence.append((b.role, b.affiliation))
             actor.add(sp)
             self.actor_of[sp] = actor.id
+        self.merge_name_parts()
+        for a in self.actors:
+            a.decide()
+        for person, subject in self.counterpart_of.items():
+            if person not in self.actor_of or subject not in self.actor_of:
+                continue
+            a, b = self.actors[self.actor_of[person]], self.actors[self.actor_of[subject]]
+            if a.role is None and b is not a:
+                a.role = b.role
         self.fill_from_unbound_roles()
+        self.fill_from_article_states()
+
+    def merge_name_parts(self) -> None:
+        """``جون`` … ``كيري`` … ``جون كيري``: a person whose every name is contained (whole words)
+        in the names of exactly one other person is that person; ambiguous parts (``محمد`` with
+        two different Mohammeds) stay apart. Evidence of both is kept."""
+        people = [a for a in self.actors if a.kind == "PER" and a.mentions]
+        for a in sorted(people, key=lambda x: max(len(k) for k in x.keys)):
+            hosts = [b for b in people if b is not a and b.mentions and max(len(k) for k in b.keys) > max(len(k) for k in a.keys)
+                     and all(any(_contains(kb, ka) for kb in b.keys) for ka in a.keys)]
+            if len(hosts) != 1:
+                continue
+            host = hosts[0]
+            for m in a.mentions:
+                host.add(m)
+                self.actor_of[m] = host.id
+            host.evidence.extend(a.evidence)
+            host.mentions.sort()
+            a.mentions, a.keys, a.evidence = [], [], []
+
+    def fill_from_article_states(self) -> None:
+        """``وزير الخارجية عادل الجبير`` with no adjective: an unqualified role may be placed by
+        explicit article evidence only, the dateline (``الرياض - ``: a national role in a
+        datelined report is the home state's) or the one foreign ministry the article names
+        (``الخارجية السعودية``) for a lone unplaced foreign minister or spokesperson. Each is
+        used only when exactly one holder of the role is unplaced and the state is not already
+        another holder's; without such evidence the affiliation stays empty."""
+        free = [a for a in self.actors if a.kind == "PER" and a.mentions and a.role in _STATE_ROLES and a.affiliation is None]
+        if not free:
+            return
+        home = self.dateline_state()
+        ministries = {st for sp in self.spans if sp.label == "ORG" or is_role(sp.label)
+                      if _FOREIGN_MINISTRY.search(fold(sp.text)) for st in self.demonyms_in(sp.text)
+                      if state_kind(st) == "state"}
+        for a in free:
+            if sum(1 for b in free if b.role == a.role) > 1:
+                continue  # two unplaced foreign ministers: which is which would be a guess
+            taken = {b.affiliation for b in self.actors if b is not a and b.role == a.role and b.affiliation}
+            cands = [home] if home else []
+            if a.role in ("FOREIGN_MINISTER", "SPOKESPERSON") and len(ministries) == 1:
+                cands.append(next(iter(ministries)))
+            cands = [c for c in dict.fromkeys(cands) if c not in taken]
+            if len(cands) == 1:
+                a.affiliation = cands[0]
+
+    def dateline_state(self) -> str | None:
+        """The state of a dateline city opening the article body (``موسكو - ``, ``الرياض (واس) -``)."""
+        for s, e in self.sentences[:3]:
+            m = _DATELINE.match(self.text, s, e)
+            if m is not None:
+                st = state_of(m.group(1))
+                if st is not None and state_kind(st) == "state":
+                    return st
+        return None
+
+    def plausible(self, sp: Span) -> bool:
+        """Could this span name an actor? Not a lone adjective, head noun or low-scored scrap."""
+        words = sp.text.split()
+        if all(is_demonym_word(w) for w in words):
+            return False  # الأميركية الروسية
+        if len(words) != 1:
+            return True
+        w = words[0]
+        bare = fold(strip_proclitic(w))
+        if is_demonym_word(w) or is_counterpart(w):
+            return False
+        if is_head_noun(w) or (bare.startswith("ال") and bare[2:] in GENERIC_HEAD_NOUNS):
+            return False
+        if sp.label != "PER" and bare.startswith("ال") and bare.endswith(("ي", "يه")) and state_of(w) is None:
+            return False  # a nisba adjective (الدولي، الأوروبية) without its noun
+        if len(bare) <= 3 and self.score_of(sp) < 0.5:
+            return False
+        return True
 
     def fill_from_unbound_roles(self) -> None:
         """A headline's ``وزير الخارجية الروسي`` gives its state to the one unaffiliated person with that role."""
         for r in self.unbound_roles:
+            if fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
+                continue  # ``الخارجية الروسية``: the ministry, tagged as a role, names no office holder
             affs = self.demonyms_in(r.text)
             if len(affs) != 1:
                 continue
@@ -330,7 +494,9 @@ class _Article:
                 continue
             if state is not None and a.state == state:
                 return a
-            if key and any(_contains(k, key) or _contains(key, k) for k in a.keys):
+            # every name of the actor must fit the new one: ``محمد`` may join ``محمد بن سلمان``, but
+            # then ``محمد جواد ظريف`` is somebody else
+            if key and a.keys and all(_contains(k, key) or _contains(key, k) for k in a.keys):
                 if best is None or a.mentions[-1].start > best.mentions[-1].start:
                     best = a
         return best
@@ -415,10 +581,10 @@ class _Article:
                 else:
                     between = self.after_cue(t, agents, hi)
                     parts = self.ordered_ids(between) if len(set(self.ordered_ids(between))) >= 2 else ids
+                    if len(parts) < 2:  # ``الوزيرين بحثا`` names both sides; try it before the speaker
+                        parts = self.with_pair_anaphor(t, lo, hi, parts)
                     if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
                         parts = [speakers[k]] + [i for i in parts if i != speakers[k]]
-                    if len(parts) < 2:
-                        parts = self.with_pair_anaphor(t, lo, hi, parts)
             if not parts:
                 continue
             time = self.nearest([sp for sp in inside if sp.label == "DATE"], t) or self.nearest(

@@ -12,10 +12,12 @@ import re
 from typing import Iterable
 
 from araevents.document import Span
-from araevents.schema import is_trigger
+from araevents.schema import is_role, is_trigger
 
 from .deps import fold
-from .lexicon import is_known_form
+from .lexicon import HONORIFICS, is_head_noun, NAME_PARTICLES, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
+
+_STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
 _TRIMMABLE = ("PER", "ORG", "LOC")
 _WORD = re.compile(r"\w+")
@@ -55,3 +57,200 @@ def _trim(text: str, sp: Span, words: set[str]) -> Span:
     if s == sp.start:
         return sp
     return Span(s, sp.end, sp.label, text[s : sp.end], sp.score)
+
+
+def repair_spans(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Span boundaries a small model gets wrong, mended before assembly (offsets stay exact).
+
+    * a name cut in two (``[جون] [كيري]``, ``[تميم بن] [حمد]``) or a body split across labels
+      (``[والأمم] [المتحدة]``): adjacent pieces that only whitespace separates are joined;
+    * a role phrase in pieces (``[وزير] [الخارجية] [الروسي]``) is joined into one role, and a
+      role (or an organisation: ``وزارة الخارجية الروسية``) absorbs the untagged nationality adjectives that follow it (``وزيري الخارجية
+      الأميركي والروسي``: the second adjective makes it a dual role);
+    * a name missing its first words (``وزير الخارجية الروسي، سيرغي [لافروف]``) takes the
+      untagged name-like words between the role and it; a name ending on a particle
+      (``[ستيفان دي] مستورا``) takes the next word;
+    * an organisation tagged as its bare head noun (``[وزارة] الخارجية الروسية``) takes its
+      definite genitive complement.
+    """
+    out = sorted(spans)
+    out = _join_adjacent(text, out)
+    out = _extend_heads(text, out)
+    out = _extend_roles(text, out)
+    return _extend_names(text, out)
+
+
+def _only_space(gap: str) -> bool:
+    """Nothing but spaces (no punctuation, no line break) between two pieces."""
+    return not gap.strip(" \u00a0")
+
+
+def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_role: bool) -> bool:
+    """``[جون] [كيري]`` is one name cut in two, ``التقى [كيري] [لافروف]`` two people.
+
+    In news a person is named in full once and by surname afterwards, so a cut name has one
+    piece (the surname) that recurs elsewhere in the article's names and one (the first name)
+    that does not. Both recurring (``كيري`` … ``لافروف``) or both full names are two people.
+    Neither recurring (``التقى بوتين أردوغان``) is read as two people too, unless a role stands
+    right before them (``وزير الخارجية الإيطالي [باولو] [جنتيلوني]``). A piece ending on a
+    particle (``تميم بن``) always continues."""
+    if not all(is_name_like(w) or fold(w) in NAME_PARTICLES for w in (a.text.split()[-1], b.text.split()[0])):
+        return False  # سيرغي لافروف | نظيره
+    if fold(a.text.split()[-1]) in NAME_PARTICLES:
+        return True
+    if len(a.text.split()) > 1 and len(b.text.split()) > 1:
+        return False  # two full names side by side (التقى محمد بن سلمان محمد جواد ظريف)
+    whole = fold(a.text) + " " + fold(b.text)
+    if fold(text).count(whole) >= 2:
+        return True
+    a_last, b_first = fold(a.text.split()[-1]), fold(b.text.split()[0])
+    a_recurs = word_counts.get(a_last, 0) >= 2
+    b_recurs = word_counts.get(b_first, 0) >= 2
+    if a_recurs != b_recurs:
+        return True
+    return not a_recurs and after_role and len(a.text.split()) == 1
+
+
+def _joinable(text: str, a: Span, b: Span, word_counts: dict[str, int], after_role: bool = False) -> str | None:
+    """The label of ``a`` + ``b`` when they are one unit, else None."""
+    gap = text[a.end : b.start]
+    if not _only_space(gap):
+        return None
+    if a.label == "PER" and b.label == "PER":
+        return "PER" if _one_name(text, a, b, word_counts, after_role) else None
+    if a.label in ("ORG", "LOC") and b.label in ("ORG", "LOC") and state_of(a.text) is None:
+        if state_of(text[a.start : b.end]) is not None:
+            return a.label  # [والأمم] [المتحدة]
+        if len(a.text.split()) == 1 and fold(strip_proclitic(a.text)) in _STATE_NOUNS and state_of(b.text) is not None:
+            return b.label  # [بدولة] [قطر], [جمهورية] [مصر]
+    if a.label == "ORG" and len(a.text.split()) == 1 and is_head_noun(a.text) \
+            and (is_role(b.label) or b.label == "ORG") and fold(b.text).startswith("ال"):
+        return "ORG"  # [وزارة] [الخارجية الروسية]: the complement was tagged as a role
+    if is_role(a.label) and (is_role(b.label) or (b.label in ("ORG", "LOC") and _role_modifier(b.text))):
+        # the better-scored piece names the role: [ووزير]? [الاقتصاد]MINISTER
+        if not is_role(b.label) or _score(a) >= _score(b):
+            return a.label
+        return b.label
+    return None
+
+
+def _role_modifier(text: str) -> bool:
+    """One word that continues a role phrase: ``الخارجية`` (portfolio), ``الروسي`` (nationality)."""
+    words = text.split()
+    return len(words) == 1 and fold(words[0]).startswith("ال") and state_of(words[0]) is None
+
+
+def _particle_gap(text: str, a: Span, b: Span) -> bool:
+    """One or two untagged words between two name pieces, opened by a name particle (or closing
+    a piece that ends on one): the words are the middle of one compound name."""
+    gap = text[a.end : b.start]
+    words = gap.split()
+    if not 1 <= len(words) <= 2 or any(not w.isalpha() for w in words) or gap.replace(" ", "").replace("\u00a0", "") != "".join(words):
+        return False
+    opens = fold(words[0]) in NAME_PARTICLES or fold(a.text.split()[-1]) in NAME_PARTICLES
+    return opens and all(fold(w) in NAME_PARTICLES or fold(w) in HONORIFICS or is_name_like(w) for w in words)
+
+
+def _score(sp: Span) -> float:
+    return 1.0 if sp.score is None else float(sp.score)
+
+
+def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    word_counts: dict[str, int] = {}  # words of person names, over all PER spans
+    for sp in spans:
+        if sp.label == "PER":
+            for w in sp.text.split():
+                word_counts[fold(w)] = word_counts.get(fold(w), 0) + 1
+    out: list[Span] = []
+    for sp in spans:
+        if out and out[-1].label == "PER" and sp.label == "PER" and _particle_gap(text, out[-1], sp):
+            a = out.pop()  # [إسماعيل] ولد الشيخ [أحمد], [خالد] بن محمد [العطية]
+            sp = Span(a.start, sp.end, "PER", text[a.start : sp.end], min(_score(a), _score(sp)))
+        elif out and out[-1].end <= sp.start:
+            after_role = len(out) > 1 and is_role(out[-2].label) \
+                and not text[out[-2].end : out[-1].start].strip(" \u00a0،,")
+            label = _joinable(text, out[-1], sp, word_counts, after_role)
+            if label is not None:
+                a = out.pop()
+                score = None if a.score is None and sp.score is None else min(_score(a), _score(sp))
+                sp = Span(a.start, sp.end, label, text[a.start : sp.end], score)
+        out.append(sp)
+    return out
+
+
+def _next_start(spans: list[Span], i: int, default: int) -> int:
+    return spans[i + 1].start if i + 1 < len(spans) else default
+
+
+def _extend_heads(text: str, spans: list[Span]) -> list[Span]:
+    """``[وزارة] الخارجية الروسية``, ``[لحزب] المؤتمر الشعبي``: an organisation tagged as its bare
+    head noun takes the definite genitive words after it (at most four, up to punctuation or the
+    next span); an indefinite one (``ومنظمة دولية``) names no one and is left as it is."""
+    out = list(spans)
+    swallowed: set[int] = set()
+    for i, sp in enumerate(out):
+        words = sp.text.split()
+        if sp.label != "ORG" or len(words) != 1 or not is_head_noun(words[0]):
+            continue
+        # a trigger word inside the complement is part of the name (حزب [المؤتمر] الشعبي)
+        j = i + 1
+        while j < len(out) and is_trigger(out[j].label) and len(out[j].text.split()) == 1:
+            j += 1
+        end, limit, n = sp.end, _next_start(out, j - 1, len(text)), 0
+        for m in _WORD.finditer(text, sp.end, limit):
+            if n == 4 or not _only_space(text[end : m.start()]) or not fold(m.group()).startswith("ال"):
+                break
+            end, n = m.end(), n + 1
+        if end != sp.end:
+            out[i] = Span(sp.start, end, sp.label, text[sp.start : end], sp.score)
+            swallowed.update(k for k in range(i + 1, j) if out[k].end <= end)
+    return [sp for k, sp in enumerate(out) if k not in swallowed]
+
+
+def _extend_roles(text: str, spans: list[Span]) -> list[Span]:
+    out = list(spans)
+    for i, sp in enumerate(out):
+        if not (is_role(sp.label) or sp.label == "ORG"):  # وزارة الخارجية [الروسية]
+            continue
+        end, limit = sp.end, _next_start(out, i, len(text))
+        for m in _WORD.finditer(text, sp.end, limit):
+            if not _only_space(text[end : m.start()]) or not is_demonym_word(m.group()):
+                break
+            end = m.end()
+        if end != sp.end:
+            out[i] = Span(sp.start, end, sp.label, text[sp.start : end], sp.score)
+    return out
+
+
+def _extend_names(text: str, spans: list[Span]) -> list[Span]:
+    out = list(spans)
+    for i, sp in enumerate(out):
+        if sp.label != "PER":
+            continue
+        start, end = sp.start, sp.end
+        prev = out[i - 1] if i > 0 else None
+        if prev is not None and (is_role(prev.label) or prev.label == "PER" or _after_role(out, i - 1, text)):
+            gap = text[prev.end : sp.start]
+            body = gap.lstrip(" \u00a0،,").rstrip(" \u00a0")
+            words = body.split(" ") if body else []
+            if words and prev.label == "PER" and words[0][:1] in "وف" and is_name_like(words[0][1:]):
+                # كيري، وسيرغي [لافروف]: a coordinated name; the conjunction stays out of the span
+                body, words = body[1:], [words[0][1:]] + words[1:]
+            elif prev.label == "PER":
+                words = []
+            if 1 <= len(words) <= 2 and all(is_name_like(w) for w in words) and gap.endswith((" ", "\u00a0")):
+                start = sp.start - len(gap) + gap.rindex(body)
+        last = sp.text.split()[-1] if sp.text.split() else ""
+        if fold(last) in NAME_PARTICLES:
+            m = _WORD.match(text, sp.end + 1) if text[sp.end : sp.end + 1] == " " else None
+            if m is not None and m.end() <= _next_start(out, i, len(text)):
+                end = m.end()
+        if (start, end) != (sp.start, sp.end):
+            out[i] = Span(start, end, sp.label, text[start:end], sp.score)
+    return out
+
+
+def _after_role(spans: list[Span], j: int, text: str) -> bool:
+    """``أمير قطر [تميم]``: a state or body that is a role's genitive complement."""
+    return j > 0 and spans[j].label in ("LOC", "ORG") and is_role(spans[j - 1].label) \
+        and _only_space(text[spans[j - 1].end : spans[j].start])

@@ -21,6 +21,7 @@ HONORIFICS = frozenset(
     for w in (
         "الشيخ", "الأمير", "السيد", "السيدة", "الدكتور", "الدكتورة", "د", "سمو", "صاحب", "السمو", "الملكي",
         "الملك", "السلطان", "الجنرال", "المشير", "العماد", "اللواء", "الفريق", "خادم", "الحرمين", "الشريفين",
+        "معالي", "فخامة", "سماحة", "الأستاذ", "الأستاذة", "المهندس", "القاضي", "العقيد", "السفير", "البروفيسور",
     )
 )
 
@@ -89,3 +90,75 @@ def demonym_state(word: str) -> str | None:
 def is_known_form(word: str) -> bool:
     """True when ``word`` is a state, capital, organisation or demonym in the gazetteer."""
     return state_of(word) is not None or demonym_state(word) is not None
+
+
+#: Particles inside compound names: a name never ends on one (``تميم بن`` | ``حمد``, ``ستيفان دي`` | ``ميستورا``).
+NAME_PARTICLES = frozenset(
+    fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "دي", "دو", "دا", "فون", "فان", "ولد", "لا", "إل", "ال")
+)
+
+#: Words that can sit between a role and a name but are never part of a name: time and
+#: discourse words, verbs of reporting and arrival that the model leaves untagged.
+NOT_NAME_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "أمس", "امس", "اليوم", "غدا", "الآن", "حاليا", "السابق", "الأسبق", "الحالي", "الجديد", "المستقيل", "بالوكالة",
+        "قال", "قالت", "أكد", "أكدت", "وصل", "وصلت", "أعلن", "أعلنت", "التقى", "بحث", "يقوم", "تقوم", "كان", "كانت",
+        "أن", "إن", "ان", "الذي", "التي", "من", "في", "على", "إلى", "الى", "مع", "عن", "وقد", "قد", "هو", "هي", "لدى",
+        "نظيره", "نظيرها", "نظيريه", "نظرائه", "نظيرته", "كل", "بعض", "عدد", "أيضا", "ايضا",
+        "كذلك", "ذلك", "ثم", "لكن", "بينما", "حيث", "وكذلك", "بعد", "قبل", "عند", "منذ", "خلال",
+        "وزير", "وزيرة", "رئيس", "رئيسة", "سفير", "أمير", "ملك", "مبعوث", "ممثل", "نائب", "مساعد", "مستشار", "زعيم",
+    )
+)
+
+#: Head nouns of institutions and generic group nouns: alone, such a word names no actor
+#: (``ومنظمة``, ``مجلس``, ``الحكومة`` without its complement is resolved by the scorer's gold, not here).
+GENERIC_HEAD_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "منظمة", "منظمات", "مجلس", "مجالس", "وزارة", "وزارات", "هيئة", "هيئات", "لجنة", "لجان", "جامعة", "اتحاد",
+        "جمعية", "مؤتمر", "وكالة", "وكالات", "مجموعة", "مجموعات", "دولة", "دول", "حكومة", "حكومات", "مندوبية",
+        "بعثة", "سفارة", "قنصلية", "مكتب", "تنظيم", "تنظيمات", "حزب", "أحزاب", "حركة", "جماعة", "جماعات", "قوات",
+        "جيش", "مجلسيه", "مجلسي", "الدولي", "الدولية", "المجتمع", "الجانب", "الطرف", "البلد", "البلدين", "الخارجية",
+        "نظيره", "نظيريه", "نظيرها", "نظرائه", "المسؤولين", "مسؤولون", "الأمن",
+    )
+)
+
+
+def is_demonym_word(word: str) -> bool:
+    """A nationality adjective that is not itself a state name (``الروسي`` yes, ``روسيا`` no)."""
+    return demonym_state(word) is not None and state_of(word) is None
+
+
+def is_name_like(word: str) -> bool:
+    """Could this untagged word be part of a person's name? No article, no cue word, no demonym."""
+    w = fold(word)
+    return (
+        len(w) >= 2
+        and w.isalpha()
+        and not w.startswith(("ال", "وال", "لل", "بال"))
+        and w not in NOT_NAME_WORDS
+        and w not in HONORIFICS
+        and w not in GENERIC_HEAD_NOUNS
+        and not is_known_form(word)
+        and not (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")))  # a pronoun suffix: يقوده, نظيره
+    )
+
+
+def is_counterpart(text: str) -> bool:
+    """``نظيره``, ``بنظيريه``, ``ونظرائه``: one word meaning "(his) counterpart(s)"."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    w = fold(words[0])
+    for _ in range(2):
+        if w.startswith(("نظير", "نظرا")):
+            return True
+        w = w[1:] if len(w) > 4 and w[0] in PROCLITICS else w
+    return False
+
+
+def is_head_noun(word: str) -> bool:
+    """``منظمة``, ``ومنظمة``, ``وزارة`` (whose و is no conjunction): an institution's head noun."""
+    w = fold(word)
+    return w in GENERIC_HEAD_NOUNS or fold(strip_proclitic(word)) in GENERIC_HEAD_NOUNS

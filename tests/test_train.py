@@ -151,3 +151,23 @@ def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_mod
     assert [config["id2label"][str(i)] for i in range(len(LABELS))] == list(LABELS)
     report = json.loads((model_dir / "eval_report.json").read_text(encoding="utf-8"))
     assert "user_heldout" in report and 0.0 <= report["user_heldout"]["micro"]["f1"] <= 1.0
+
+
+def test_partial_labels_trust_outside_only_on_known_non_entity_words(tiny_model_dir):
+    from transformers import AutoTokenizer
+
+    from araevents.schema import label2id
+    from araevents.training.data import IGNORE_INDEX, tokenize_and_align, trusted_outside_words
+
+    gold = {"words": [["قال", "غيث", "إن"], ["قال", "غيث", "إن"], ["قال", "سمير", "إن"]],
+            "tags": [["O", "B-PER", "O"]] * 3, "source": ["anercorp"] * 3}
+    trusted = trusted_outside_words(gold, ["anercorp"], min_count=3)
+    assert trusted == frozenset({"قال", "ان"})  # folded forms; names never qualify
+    tok = AutoTokenizer.from_pretrained(tiny_model_dir)
+    batch = {"words": [["قال", "الطراونة", "إن"]], "tags": [["O", "O", "O"]], "source": ["saudinewsnet"]}
+    enc = tokenize_and_align(batch, tok, 64, partial_sources=frozenset({"saudinewsnet"}), trusted_outside=trusted)
+    first = [lab for lab, w, p in zip(enc["labels"][0], enc.word_ids(0), [None] + enc.word_ids(0)[:-1])
+             if w is not None and w != p]
+    assert first == [label2id["O"], IGNORE_INDEX, label2id["O"]]
+    full = tokenize_and_align(batch, tok, 64)
+    assert IGNORE_INDEX not in [lab for lab, w in zip(full["labels"][0], full.word_ids(0)) if w is not None][:1]

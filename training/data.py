@@ -87,19 +87,59 @@ def model_words(words: Sequence[str]) -> list[str]:
     return out
 
 
-def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int) -> dict[str, list]:
-    """Tokenise pre-split words; the first sub-token of each word gets its label id."""
+def trusted_outside_words(rows, gold_sources: Sequence[str], *, min_count: int = 3,
+                          min_outside_ratio: float = 0.98) -> frozenset[str]:
+    """Words that fully annotated (gold-entity) sentences show are almost never part of a span.
+
+    Weakly labelled news only knows the names its lexicons know: every other name is tagged
+    ``O`` there, which would teach the model that unknown names are not names. With
+    ``partial_weak_outside`` those ``O`` labels are trusted only on these words.
+    """
+    from collections import Counter
+
+    from araevents.text.normalize import fold
+
+    seen, outside = Counter(), Counter()
+    for words, tags, source in zip(rows["words"], rows["tags"], rows["source"]):
+        if source not in gold_sources:
+            continue
+        for w, t in zip(words, tags):
+            f = fold(w)
+            seen[f] += 1
+            outside[f] += t == "O"
+    return frozenset(w for w, n in seen.items() if n >= min_count and outside[w] / n >= min_outside_ratio)
+
+
+def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int, *,
+                       partial_sources: frozenset[str] = frozenset(),
+                       trusted_outside: frozenset[str] = frozenset()) -> dict[str, list]:
+    """Tokenise pre-split words; the first sub-token of each word gets its label id.
+
+    In examples from ``partial_sources`` an ``O`` word outside ``trusted_outside`` is left
+    unlabelled (-100): there ``O`` only means "no lexicon matched".
+    """
+    from araevents.text.normalize import fold
+
     enc = tokenizer([model_words(ws) for ws in batch["words"]], is_split_into_words=True,
                     truncation=True, max_length=max_length)
+    sources = batch.get("source") or [None] * len(batch["words"])
     labels, truncated = [], []
     for i, tags in enumerate(batch["tags"]):
+        partial = sources[i] in partial_sources
+        words = batch["words"][i]
         prev = None
         row = []
         for wid in enc.word_ids(i):
-            row.append(IGNORE_INDEX if wid is None or wid == prev else label2id[tags[wid]])
+            if wid is None or wid == prev:
+                row.append(IGNORE_INDEX)
+            elif partial and tags[wid] == "O" and fold(words[wid]) not in trusted_outside:
+                row.append(IGNORE_INDEX)
+            else:
+                row.append(label2id[tags[wid]])
             prev = wid
         labels.append(row)
-        truncated.append(sum(x != IGNORE_INDEX for x in row) < len(tags))
+        first_subtokens = len({w for w in enc.word_ids(i) if w is not None})
+        truncated.append(first_subtokens < len(tags))
     enc["labels"] = labels
     enc["truncated"] = truncated  # reported by the caller: truncation must never be silent
     return enc

@@ -22,7 +22,7 @@ from typing import Any
 from araevents.errors import ConfigError, UserError
 from araevents.schema import LABELS, SCHEMA_VERSION, id2label, label2id
 from .config import fill, load_yaml, start_run
-from .data import documents_to_dataset, load_corpus, tokenize_and_align
+from .data import documents_to_dataset, load_corpus, tokenize_and_align, trusted_outside_words
 
 
 @dataclass
@@ -48,6 +48,8 @@ class TrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
     label_smoothing: float = 0.0
+    partial_weak_outside: bool = False
+    weak_sources: list[str] = field(default_factory=lambda: ["saudinewsnet"])
     early_stopping_patience: int | None = 2
     eval_steps: int | None = None
     seed: int = 13
@@ -203,8 +205,16 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     train_rows, val_rows, user_heldout = load_training_data(cfg)
     model, tokenizer = load_model_and_tokenizer(cfg.model_name_or_path, cfg.tokenizer_name_or_path, cfg.model_init)
 
-    def encode(ds, desc):
-        enc = ds.map(lambda b: tokenize_and_align(b, tokenizer, cfg.max_length), batched=True,
+    partial: dict[str, Any] = {}
+    if cfg.partial_weak_outside:
+        gold_sources = sorted(set(train_rows["source"]) - set(cfg.weak_sources))
+        trusted = trusted_outside_words(train_rows, gold_sources)
+        partial = {"partial_sources": frozenset(cfg.weak_sources), "trusted_outside": trusted}
+        print(f"partial labels: in {cfg.weak_sources}, O is trusted only on {len(trusted):,} words "
+              f"that {gold_sources} show are almost never in a span")
+
+    def encode(ds, desc, **kw):
+        enc = ds.map(lambda b: tokenize_and_align(b, tokenizer, cfg.max_length, **kw), batched=True,
                      remove_columns=ds.column_names, desc=desc)
         cut = sum(enc["truncated"])
         if cut:
@@ -212,7 +222,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                   "sub-tokens; their last words are not trained on")
         return enc.remove_columns(["truncated"])
 
-    train_ds, val_ds = encode(train_rows, "train"), encode(val_rows, "validation")
+    train_ds, val_ds = encode(train_rows, "train", **partial), encode(val_rows, "validation")
     print(f"train: {len(train_ds)} examples, {sum(len(w) for w in train_rows['words']):,} words; "
           f"validation: {len(val_ds)} examples")
 

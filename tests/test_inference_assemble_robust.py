@@ -1,0 +1,195 @@
+"""Event assembly on model-like spans: cut names, role phrases in pieces, stray adjectives.
+
+Spans are hand-made the way a small tagger gets them wrong (see inference/clitics.py
+``repair_spans`` and the actor steps of inference/assemble.py); no model is loaded.
+"""
+
+from __future__ import annotations
+
+from araevents.document import Span
+from araevents.inference.assemble import assemble
+from araevents.inference.clitics import repair_spans
+
+
+def spans(text: str, *items: tuple) -> list[Span]:
+    """Spans from (substring, label[, occurrence[, score]]) items."""
+    out = []
+    for item in items:
+        sub, label = item[0], item[1]
+        nth = item[2] if len(item) > 2 else 0
+        score = item[3] if len(item) > 3 else 0.9
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(sub, i + 1)
+        out.append(Span(i, i + len(sub), label, sub, score))
+    return out
+
+
+def check_offsets(text: str, events) -> None:
+    for e in events:
+        for sp in [e.trigger, e.sentence, *e.triggers, e.location, e.time]:
+            if sp is not None:
+                assert text[sp.start : sp.end] == sp.text
+        for p in e.participants + e.source + e.target:
+            for m in p.mentions:
+                assert text[m.start : m.end] == m.text
+
+
+def people(event) -> dict[str, tuple]:
+    return {p.name: (p.role, p.affiliation) for p in event.participants if p.kind == "PER"}
+
+
+SEED_000 = "بعد اجتماع جرى بين وزير الخارجية الروسي، سيرغي لافروف، والأميركي، جون كيري، اليوم."
+
+
+def test_role_comma_name_binds_even_when_the_model_tagged_only_the_surname() -> None:
+    sp = spans(SEED_000, ("اجتماع", "EVT_MEETING"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("لافروف", "PER"), ("الأميركي", "ROLE_FOREIGN_MINISTER"), ("جون", "PER"), ("كيري", "PER"))
+    (ev,) = assemble(SEED_000, sp)
+    check_offsets(SEED_000, [ev])
+    assert people(ev) == {"سيرغي لافروف": ("FOREIGN_MINISTER", "روسيا"),
+                          "جون كيري": ("FOREIGN_MINISTER", "الولايات المتحدة")}
+
+
+def test_elliptic_adjective_takes_the_preceding_role_not_its_own_label() -> None:
+    # the bare adjective is tagged with a wrong role; the elided head noun is the previous role's
+    sp = spans(SEED_000, ("اجتماع", "EVT_MEETING"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("سيرغي لافروف", "PER"), ("الأميركي", "ROLE_HEAD_OF_STATE"), ("جون كيري", "PER"))
+    (ev,) = assemble(SEED_000, sp)
+    assert people(ev)["جون كيري"] == ("FOREIGN_MINISTER", "الولايات المتحدة")
+
+
+def test_untagged_elliptic_adjective_gives_role_and_state() -> None:
+    sp = spans(SEED_000, ("اجتماع", "EVT_MEETING"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("سيرغي لافروف", "PER"), ("جون كيري", "PER"))
+    (ev,) = assemble(SEED_000, sp)
+    assert people(ev) == {"سيرغي لافروف": ("FOREIGN_MINISTER", "روسيا"),
+                          "جون كيري": ("FOREIGN_MINISTER", "الولايات المتحدة")}
+
+
+def test_name_pieces_join_but_two_people_side_by_side_stay_apart() -> None:
+    text = "الشيخ تميم بن حمد يستقبل جون كيري. التقى كيري لافروف. وقال كيري إن لافروف محق."
+    sp = spans(text, ("تميم بن", "PER"), ("حمد", "PER"), ("جون", "PER"), ("كيري", "PER"),
+               ("كيري", "PER", 1), ("لافروف", "PER"), ("كيري", "PER", 2), ("لافروف", "PER", 1))
+    got = [(s.text, s.start) for s in repair_spans(text, sp)]
+    assert ("تميم بن حمد", text.index("تميم")) in got
+    assert ("جون كيري", text.index("جون")) in got
+    assert ("كيري", text.index("كيري لافروف")) in got and ("لافروف", text.index("لافروف")) in got
+
+
+def test_role_phrase_in_pieces_is_one_role_and_absorbs_a_coordinated_adjective() -> None:
+    text = "وصل وزير الخارجية الروسي سيرجي لافروف. وقال وزيري الخارجية الأميركي والروسي، جون كيري، وسيرغي لافروف."
+    sp = spans(text, ("وزير", "ROLE_FOREIGN_MINISTER", 0, 0.87), ("الخارجية", "ORG", 0, 0.42),
+               ("الروسي", "ROLE_HEAD_OF_STATE", 0, 0.35), ("سيرجي لافروف", "PER"),
+               ("وزيري الخارجية الأميركي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"), ("لافروف", "PER", 1))
+    fixed = repair_spans(text, sp)
+    roles = [(s.text, s.label) for s in fixed if s.label.startswith("ROLE_")]
+    assert roles == [("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+                     ("وزيري الخارجية الأميركي والروسي", "ROLE_FOREIGN_MINISTER")]
+    for s in fixed:
+        assert text[s.start : s.end] == s.text
+
+
+def test_dual_role_with_missed_second_adjective_distributes_states() -> None:
+    text = "شهد الاجتماع تبادل اتهامات بين وزيري الخارجية الأميركي والروسي، جون كيري، وسيرغي لافروف."
+    sp = spans(text, ("اتهامات", "EVT_ACCUSATION"), ("وزيري الخارجية الأميركي", "ROLE_FOREIGN_MINISTER"),
+               ("جون كيري", "PER"), ("لافروف", "PER"))
+    (ev,) = assemble(text, sp)
+    check_offsets(text, [ev])
+    assert people(ev) == {"جون كيري": ("FOREIGN_MINISTER", "الولايات المتحدة"),
+                          "سيرغي لافروف": ("FOREIGN_MINISTER", "روسيا")}
+
+
+def test_mentions_of_one_person_merge_into_one_actor_with_all_evidence() -> None:
+    text = "قال جون إن الوضع صعب. وأضاف كيري أنه سيلتقي لافروف. والتقى وزير الخارجية الأميركي جون كيري لافروف."
+    sp = spans(text, ("قال", "EVT_STATEMENT"), ("جون", "PER"), ("كيري", "PER"), ("سيلتقي", "EVT_MEETING"),
+               ("لافروف", "PER"), ("والتقى", "EVT_MEETING"), ("وزير الخارجية الأميركي", "ROLE_FOREIGN_MINISTER"),
+               ("جون كيري", "PER"), ("لافروف", "PER", 1))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    names = {p.name for e in events for p in e.participants}
+    assert "جون" not in names and "كيري" not in names
+    (st,) = [e for e in events if e.type == "STATEMENT"]
+    assert [(p.name, p.role, p.affiliation) for p in st.source] == [("جون كيري", "FOREIGN_MINISTER", "الولايات المتحدة")]
+    assert len(st.source[0].mentions) == 3
+
+
+def test_ambiguous_first_name_is_not_merged() -> None:
+    text = "قال محمد إن اللقاء مثمر. التقى محمد بن سلمان محمد جواد ظريف."
+    sp = spans(text, ("قال", "EVT_STATEMENT"), ("محمد", "PER"), ("التقى", "EVT_MEETING"), ("محمد بن سلمان", "PER"),
+               ("محمد جواد ظريف", "PER"))
+    events = assemble(text, sp)
+    (meeting,) = [e for e in events if e.type == "MEETING"]
+    assert sorted(p.name for p in meeting.participants) == ["محمد بن سلمان", "محمد جواد ظريف"]
+    (st,) = [e for e in events if e.type == "STATEMENT"]
+    assert [p.name for p in st.source] == ["محمد بن سلمان"], "the first full name that fits"
+
+
+def test_bare_adjectives_and_head_nouns_are_not_participants() -> None:
+    text = "وتضم المجموعة دولة ومنظمة. وبحث الوزيران النزاع السوري مع الهلال الأحمر السوري وأكدا الجهود الأميركية."
+    sp = spans(text, ("ومنظمة", "ORG"), ("بحث", "EVT_MEETING"), ("السوري", "ORG"), ("الهلال الأحمر", "ORG"),
+               ("الأميركية", "ORG"))
+    events = assemble(text, sp)
+    names = {p.name for e in events for p in e.participants}
+    assert "السوري" not in names and "ومنظمة" not in names and "الأميركية" not in names
+    assert "الهلال الأحمر السوري" in names, "an organisation keeps its nationality adjective"
+
+
+def test_counterpart_takes_the_subjects_role_and_its_own_state() -> None:
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي جون كيري في جنيف."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("سيرغي لافروف", "PER"), ("نظيره", "PER"), ("جون كيري", "PER"), ("جنيف", "LOC"))
+    (ev,) = assemble(text, sp)
+    assert people(ev) == {"سيرغي لافروف": ("FOREIGN_MINISTER", "روسيا"),
+                          "جون كيري": ("FOREIGN_MINISTER", "الولايات المتحدة")}
+
+
+def test_role_then_state_with_trimmed_preposition_and_honorifics() -> None:
+    text = "أكد وزير الخارجية بدولة قطر الدكتور خالد بن محمد العطية أن الحل سياسي. واستقبل معالي وزير الخارجية الأستاذ عادل الجبير."
+    sp = spans(text, ("أكد", "EVT_STATEMENT"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("بدولة", "LOC"), ("قطر", "LOC"),
+               ("خالد بن", "PER"), ("محمد العطية", "PER"), ("واستقبل", "EVT_MEETING"),
+               ("وزير الخارجية", "ROLE_FOREIGN_MINISTER", 1), ("عادل الجبير", "PER"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    (st,) = [e for e in events if e.type == "STATEMENT"]
+    assert [(p.name, p.role, p.affiliation) for p in st.source] == [("خالد بن محمد العطية", "FOREIGN_MINISTER", "قطر")]
+
+
+def test_unqualified_minister_is_placed_only_on_explicit_evidence() -> None:
+    base = "يقوم وزير الخارجية عادل الجبير بزيارة لموسكو يلتقي خلالها الرئيس الروسي فلاديمير بوتين."
+    items = (("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"), ("بزيارة", "EVT_VISIT"),
+             ("لموسكو", "LOC"), ("يلتقي", "EVT_MEETING"), ("الرئيس الروسي", "ROLE_HEAD_OF_STATE"), ("فلاديمير بوتين", "PER"))
+
+    def visitor(text: str, extra: tuple = ()) -> tuple:
+        events = assemble(text, spans(text, *items, *extra))
+        check_offsets(text, events)
+        (visit,) = [e for e in events if e.type == "VISIT"]
+        return (visit.source[0].name, visit.source[0].role, visit.source[0].affiliation)
+
+    assert visitor(base) == ("عادل الجبير", "FOREIGN_MINISTER", None), "no evidence, no guess"
+    assert visitor("الرياض - " + base) == ("عادل الجبير", "FOREIGN_MINISTER", "السعودية")
+    ministry = base + " وقالت الخارجية السعودية إن الزيارة مهمة."
+    assert visitor(ministry, (("الخارجية السعودية", "ORG"),)) == ("عادل الجبير", "FOREIGN_MINISTER", "السعودية")
+
+
+def test_bare_institution_head_noun_takes_its_complement_and_an_inner_trigger() -> None:
+    text = "وأعلنت وزارة الخارجية الروسية أن الوزيرين اتفقا. والتقى المبعوث بالأمين العام لحزب المؤتمر الشعبي أمس."
+    sp = spans(text, ("وأعلنت", "EVT_STATEMENT"), ("وزارة", "ORG"), ("الخارجية الروسية", "ROLE_FOREIGN_MINISTER"),
+               ("لحزب", "ORG"), ("المؤتمر", "EVT_MEETING"))
+    fixed = repair_spans(text, sp)
+    assert [(s.text, s.label) for s in fixed if not s.label.startswith("EVT_")] == [
+        ("وزارة الخارجية الروسية", "ORG"), ("لحزب المؤتمر الشعبي", "ORG")]
+    assert "المؤتمر" not in [s.text for s in fixed], "a trigger word inside an organisation's name is no trigger"
+    (st,) = assemble(text, sp)
+    assert [p.name for p in st.source] == ["وزارة الخارجية الروسية"]
+
+
+def test_two_single_names_after_a_verb_stay_two_people_but_join_after_a_role() -> None:
+    text = "التقى بوتين أردوغان في أنقرة."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("بوتين", "PER"), ("أردوغان", "PER"), ("أنقرة", "LOC"))
+    (ev,) = assemble(text, sp)
+    assert sorted(p.name for p in ev.participants if p.kind == "PER") == ["أردوغان", "بوتين"]
+    text = "التقى وزير الخارجية الإيطالي باولو جنتيلوني ظريف."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("وزير الخارجية الإيطالي", "ROLE_FOREIGN_MINISTER"), ("باولو", "PER"),
+               ("جنتيلوني", "PER"), ("ظريف", "PER"))
+    assert [s.text for s in repair_spans(text, sp) if s.label == "PER"] == ["باولو جنتيلوني", "ظريف"]
