@@ -171,3 +171,17 @@ def test_partial_labels_trust_outside_only_on_known_non_entity_words(tiny_model_
     assert first == [label2id["O"], IGNORE_INDEX, label2id["O"]]
     full = tokenize_and_align(batch, tok, 64)
     assert IGNORE_INDEX not in [lab for lab, w in zip(full["labels"][0], full.word_ids(0)) if w is not None][:1]
+
+
+def test_evaluation_report_renders_span_and_event_parts(tmp_path):
+    from araevents.training.evaluation import write_report
+
+    span_part = {"examples": 2, "words": 9, "micro": {"precision": 1.0, "recall": 0.5, "f1": 0.667},
+                 "per_type": {"PER": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "number": 2}}}
+    prf = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "pred": 2, "gold": 2}
+    events = {"n_articles": 1, "per_type": {"MEETING": prf}, "micro": prf, "core": prf, "persons_matched": 0,
+              "role_accuracy": None, "affiliation_accuracy": None, "by_source": {"seeds": {"micro": prf, "core": prf}}}
+    write_report({"seeds": span_part, "events": events}, tmp_path, title="t")
+    md = (tmp_path / "eval_report.md").read_text(encoding="utf-8")
+    assert "**0.667**" in md and "| MEETING | 0.500 |" in md and "seeds: micro F1 0.500" in md
+    assert json.loads((tmp_path / "eval_report.json").read_text(encoding="utf-8"))["events"]["micro"]["f1"] == 0.5

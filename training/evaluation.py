@@ -102,7 +102,7 @@ def _fmt(x: Any) -> str:
 def to_markdown(report: dict[str, Any], title: str) -> str:
     lines = [f"# {title}", ""]
     for name, part in report.items():
-        if not isinstance(part, dict) or "micro" not in part:
+        if not isinstance(part, dict) or "examples" not in part:
             continue
         lines += [f"## {name}", "", f"{part['examples']} examples, {part['words']} words. "
                   f"Micro P/R/F1: {_fmt(part['micro']['precision'])} / {_fmt(part['micro']['recall'])} / "
@@ -117,9 +117,13 @@ def to_markdown(report: dict[str, Any], title: str) -> str:
                   for t, s in sorted(part["per_type"].items())]
         lines.append("")
     if "events" in report:
-        lines += ["## events (extract() vs article-level gold)", "", "```json",
-                  json.dumps(report["events"].get("summary", report["events"]), indent=1, ensure_ascii=False)[:4000],
-                  "```", ""]
+        from araevents.inference.scoring import events_table
+
+        ev = report["events"]
+        lines += ["## events: extract() vs article-level gold", "", f"{ev['n_articles']} articles "
+                  "(scoring of shared/spec/event-gold.md).", ""] + events_table(ev) + [""]
+        lines += [f"- {src}: micro F1 {sub['micro']['f1']:.3f}, core F1 {sub['core']['f1']:.3f}"
+                  for src, sub in ev.get("by_source", {}).items()] + [""]
     if "validation" in report:
         lines += ["## validation (training corpus split)", "", "```json",
                   json.dumps(report["validation"], indent=1), "```", ""]
