@@ -20,10 +20,16 @@ Rules, applied per article:
    speech complementizer (``قال X إن ...``), so actors of a neighbouring event do not leak in.
    Participants are the actors in the window, by type: the speaker for STATEMENT (the actor
    after the verb, else before it), visitor → visited state for VISIT, source → target for
-   directed events, everybody for symmetric ones; dual anaphors (``الوزيران``, ``تحادثا``)
-   and the speaker of an enclosing statement fill in missing sides.
+   directed events (a subject right before the verb, ``X يتهم Y``, is the source),
+   everybody for symmetric ones; dual anaphors (``الوزيران``, ``تحادثا``) and the speaker of
+   an enclosing statement fill in missing sides. A circumstantial participle (``مؤكدا``)
+   speaks for the subject of its clause; an agreement naming nobody was reached by the
+   parties of the talks just told of.
 3. Mentions of one real-world event are merged: same type, compatible modality/time/place
-   and one participant set containing the other; STATEMENT is one per speaker per article.
+   and one participant set containing the other (a directed event's targets must meet);
+   STATEMENT is one per speaker per article; a trip told as planned and as under way is one
+   VISIT. Then a definite event noun (``المحادثات``) joins the latest event of its type, and
+   talks given as the aim of talks (``لمناقشة``) join them.
 """
 
 from __future__ import annotations
@@ -63,6 +69,13 @@ _WORD = re.compile(r"\w+")
 _LINKS = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في", "باسم", "عن", "لشؤون", "بشأن"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
+_ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
+# ``مؤكدا``, ``مشيرةً``, ``قائلا``: an accusative participle (حال) trailing a clause
+_CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
+_NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
+_TALKS = (EventType.MEETING, EventType.NEGOTIATION)
+_PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
+_PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
 # roles held for one state, whose unqualified use names the article's own state
 _STATE_ROLES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTER", "MINISTER", "SPOKESPERSON", "AMBASSADOR"}
@@ -549,7 +562,8 @@ class _Article:
             target: list[int] = []
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
-                spk = self.speaker(t, agents, hi)
+                spk = self.clause_subject(out, k) if self.circumstantial(t) else None
+                spk = spk if spk is not None else self.speaker(t, agents, hi)
                 if spk is None:
                     continue
                 speakers[k] = spk
@@ -573,7 +587,9 @@ class _Article:
                 if etype in _DIRECTED and not self.has_between(t, hi):
                     after = [sp for sp in agents if sp.start > t.end]
                     before = [sp for sp in agents if sp.end <= t.start]
-                    src = after[0] if after and len(self.gap_words(t.end, after[0].start)) <= 3 and not self.gap_words(t.end, after[0].start)[:1] in (["من"], ["على"], ["الى"]) else (before[-1] if before else None)
+                    subject_first = bool(before) and not self.gap_words(before[-1].end, t.start)  # ``X يتهم Y``
+                    verb_first = bool(after) and len(self.gap_words(t.end, after[0].start)) <= 3 and not self.gap_words(t.end, after[0].start)[:1] in (["من"], ["على"], ["الى"])
+                    src = before[-1] if subject_first else after[0] if verb_first else (before[-1] if before else None)
                     if src is not None:
                         source = [self.actor_of[src]]
                         target = [i for i in self.ordered_ids([sp for sp in after if sp is not src]) if i not in source][:1]
@@ -585,6 +601,8 @@ class _Article:
                         parts = self.with_pair_anaphor(t, lo, hi, parts)
                     if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
                         parts = [speakers[k]] + [i for i in parts if i != speakers[k]]
+            if not parts and etype is EventType.AGREEMENT:
+                parts = self.parties_of_recent_talks(out, k)
             if not parts:
                 continue
             time = self.nearest([sp for sp in inside if sp.label == "DATE"], t) or self.nearest(
@@ -596,6 +614,35 @@ class _Article:
             score = (self.score_of(t) + sum(self.score_of(m) for m in used) / len(used)) / 2 if used else self.score_of(t)
             out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
+
+    def parties_of_recent_talks(self, out: list[_Mention], k: int) -> list[int]:
+        """``وأسفرت المفاوضات عن اتفاق``: an agreement that names nobody was reached by the parties of
+        the talks told of just before it (a meeting, call, negotiation or agreement of this sentence
+        or the one before)."""
+        lo = self.sentences[k - 1][0] if k > 0 and self.sentences else (self.sentences[k][0] if self.sentences else 0)
+        for prev in reversed(out):
+            if prev.sentence[0] < lo:
+                break
+            if prev.type in _SYMMETRIC:
+                return list(prev.participants)
+        return []
+
+    def circumstantial(self, t: Span) -> bool:
+        """``، مؤكدا``, ``مشيرةً``: not a noun of the same shape after a preposition (``في مقابلة``)."""
+        before = self.gap_words(max(0, t.start - 12), t.start)
+        prev = before[-1] if before else ""
+        return bool(_CIRCUMSTANTIAL.match(fold(t.text))) and not (
+            prev in _NOUN_PREPOSITIONS or (prev[:1] in ("و", "ف") and prev[1:] in _NOUN_PREPOSITIONS))
+
+    def clause_subject(self, out: list[_Mention], k: int) -> int | None:
+        """``..., مؤكدا أن``: a circumstantial participle has no subject of its own; it speaks for the
+        subject of the clause it hangs on, the source of the latest mention of its sentence (else of
+        the latest statement before it)."""
+        sentence = self.sentences[k] if self.sentences else (0, len(self.text))
+        for m in reversed(out):
+            if m.source and (m.sentence == sentence or m.type is EventType.STATEMENT):
+                return m.source[0]
+        return None
 
     def window(self, t: Span, s_start: int, s_end: int) -> tuple[int, int]:
         """Trigger head ``t``'s part of its sentence: from the end of the trigger before it to the
@@ -713,24 +760,86 @@ class _Article:
             target.location = target.location or m.location
             target.time = target.time or m.time
             target.score = max(target.score, m.score)
-        return merged
+        return self.absorb(merged)
+
+    def absorb(self, merged: list[_Mention]) -> list[_Mention]:
+        """Mentions that name an event already told of join it (triggers, participants, time, place)
+        instead of standing as events of their own (event-gold.md: one entry per real-world event):
+        a definite event noun (``المحادثات``, ``الاجتماع``, ``الزيارة``, ``الاتفاق``) refers back to the
+        latest earlier event of its type, whoever its sentence mentions; talks given as the aim of
+        talks before them in the sentence (``سيجتمع ... لمناقشة``) are those talks."""
+        out: list[_Mention] = []
+        for m in merged:
+            host = None
+            if m.type in _ANAPHORIC and self.definite(m.trigger):
+                host = next((e for e in reversed(out) if e.type is m.type
+                             and e.trigger.start < m.trigger.start), None)
+            elif m.type in _TALKS and self.purpose(m.trigger):
+                # a visit's aim is a meeting of its own (event-gold.md), so only talks host talks
+                host = next((e for e in reversed(out) if e.sentence == m.sentence and e.type in _TALKS
+                             and e.trigger.start < m.trigger.start), None)
+            if host is None:
+                out.append(m)
+                continue
+            host.triggers.extend(m.triggers)
+            host.participants.extend(a for a in m.participants if a not in host.participants)
+            host.location = host.location or m.location
+            host.time = host.time or m.time
+            host.score = max(host.score, m.score)
+        return out
+
+    @staticmethod
+    def compatible_setting(a: _Mention, b: _Mention) -> bool:
+        """No clash of time or place: both unknown, or one names (a part of) the other."""
+        for x, y in ((a.time, b.time), (a.location, b.location)):
+            if x is not None and y is not None:
+                fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
+                if not (_contains(fx, fy) or _contains(fy, fx) or (state_of(x.text) and state_of(x.text) == state_of(y.text))):
+                    return False
+        return True
+
+    def purpose(self, t: Span) -> bool:
+        """``سيزور موسكو لمناقشة``, ``لإجراء محادثات``: talks named as the aim of the event before them."""
+        first = fold(t.text.split()[0]) if t.text.split() else ""
+        before = self.gap_words(max(0, t.start - 20), t.start)
+        return first in _PURPOSE or bool(before) and before[-1] in _PURPOSE_HEADS
+
+    @staticmethod
+    def definite(t: Span) -> bool:
+        """A definite noun, not a verb of the افتعل form that also starts with ``ال`` (``التقى``, ``التقت``)."""
+        words = fold(t.text).split()
+        w = words[0] if words else ""
+        if not w.startswith(("ال", "وال", "فال", "بال", "لل")):
+            return False
+        return not (w.endswith(("ي", "يا", "وا")) or (w.endswith("ت") and not w.endswith("ات")))
 
     def same_event(self, a: _Mention, b: _Mention) -> bool:
         if a.type is not b.type:
             return False
         if a.type is EventType.STATEMENT:
             return a.source == b.source
+        if a.type is EventType.VISIT:
+            return self.same_visit(a, b)
         if a.modality != b.modality:
             return False
-        for x, y in ((a.time, b.time), (a.location, b.location)):
-            if x is not None and y is not None:
-                fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
-                if not (_contains(fx, fy) or _contains(fy, fx) or (state_of(x.text) and state_of(x.text) == state_of(y.text))):
-                    return False
-        if a.type is EventType.VISIT:
-            return a.source == b.source and (not a.target or not b.target or bool(set(a.target) & set(b.target)))
+        if not self.compatible_setting(a, b):
+            return False
+        if a.type in _DIRECTED and a.target and b.target and not set(a.target) & set(b.target):
+            return False  # one source blaming (urging, rebuffing) two different parties: two events
         pa, pb = set(a.participants), set(b.participants)
         return bool(pa & pb) and (pa <= pb or pb <= pa or len(pa & pb) >= 2)
+
+    def same_visit(self, a: _Mention, b: _Mention) -> bool:
+        """One trip is told as planned, then as under way (``سيزور``, ``وصل``): future and asserted
+        mentions may join, denied or hypothetical ones may not. A mention that lost its visitor
+        (``زيارة لكينيا`` in a headline) joins a visit to the same place."""
+        if a.modality != b.modality and not {a.modality, b.modality} <= {"asserted", "future"}:
+            return False
+        if not self.compatible_setting(a, b):
+            return False
+        shared_target = bool(set(a.target) & set(b.target))
+        same_visitor = a.source == b.source or ((not a.source or not b.source) and shared_target)
+        return same_visitor and (not a.target or not b.target or shared_target)
 
     # ---------------------------------------------------------------- output
 

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-from araevents.document import Span
 from araevents.inference.assemble import assemble
+from oracle_spans import check_offsets, spans
 from araevents.inference.clitics import trim_proclitics
 
 
-def spans(text: str, *items: tuple[str, str] | tuple[str, str, int]) -> list[Span]:
-    """Oracle spans from (substring, label[, occurrence]) items."""
-    out = []
-    for item in items:
-        sub, label = item[0], item[1]
-        nth = item[2] if len(item) > 2 else 0
-        i = -1
-        for _ in range(nth + 1):
-            i = text.index(sub, i + 1)
-        out.append(Span(i, i + len(sub), label, sub))
-    return out
 
 
-def check_offsets(text: str, events) -> None:
-    for e in events:
-        for sp in [e.trigger, e.sentence, *e.triggers, e.location, e.time]:
-            if sp is not None:
-                assert text[sp.start : sp.end] == sp.text
-        for p in e.participants + e.source + e.target:
-            for m in p.mentions:
-                assert text[m.start : m.end] == m.text
 
 
 def by_name(event):

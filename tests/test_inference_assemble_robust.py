@@ -6,33 +6,19 @@ Spans are hand-made the way a small tagger gets them wrong (see inference/clitic
 
 from __future__ import annotations
 
-from araevents.document import Span
 from araevents.inference.assemble import assemble
+from oracle_spans import check_offsets
+from oracle_spans import spans as _spans
 from araevents.inference.clitics import repair_spans
 
 
-def spans(text: str, *items: tuple) -> list[Span]:
-    """Spans from (substring, label[, occurrence[, score]]) items."""
-    out = []
-    for item in items:
-        sub, label = item[0], item[1]
-        nth = item[2] if len(item) > 2 else 0
-        score = item[3] if len(item) > 3 else 0.9
-        i = -1
-        for _ in range(nth + 1):
-            i = text.index(sub, i + 1)
-        out.append(Span(i, i + len(sub), label, sub, score))
-    return out
+def spans(text: str, *items: tuple):
+    """Model-like spans: a default score of 0.9 (the participant filter reads scores)."""
+    return _spans(text, *items, default_score=0.9)
 
 
-def check_offsets(text: str, events) -> None:
-    for e in events:
-        for sp in [e.trigger, e.sentence, *e.triggers, e.location, e.time]:
-            if sp is not None:
-                assert text[sp.start : sp.end] == sp.text
-        for p in e.participants + e.source + e.target:
-            for m in p.mentions:
-                assert text[m.start : m.end] == m.text
+
+
 
 
 def people(event) -> dict[str, tuple]:

@@ -1,0 +1,118 @@
+"""Event granularity: mentions of one real-world event become one event (oracle spans, no model)."""
+
+from __future__ import annotations
+
+from araevents.inference.assemble import assemble
+from oracle_spans import check_offsets, spans
+
+
+
+
+def of_type(events, etype: str):
+    return [e for e in events if e.type == etype]
+
+
+
+
+def test_definite_noun_refers_back_to_the_talks_told_of() -> None:
+    text = "بحث كيري مع لافروف الأزمة السورية. وقالت روسيا إن الاجتماع كان بناء مع أوكرانيا."
+    sp = spans(text, ("بحث", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("وقالت", "EVT_STATEMENT"),
+               ("روسيا", "LOC"), ("الاجتماع", "EVT_MEETING"), ("أوكرانيا", "LOC"))
+    events = assemble(text, sp)
+    meetings = of_type(events, "MEETING")
+    assert len(meetings) == 1
+    assert [t.text for t in meetings[0].triggers] == ["بحث", "الاجتماع"]
+    check_offsets(text, events)
+
+
+def test_indefinite_noun_is_a_new_meeting() -> None:
+    text = "بحث كيري مع لافروف الأزمة السورية. وعقد ظريف اجتماعا مع الجبير."
+    sp = spans(text, ("بحث", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("ظريف", "PER"),
+               ("اجتماعا", "EVT_MEETING"), ("الجبير", "PER"))
+    assert len(of_type(assemble(text, sp), "MEETING")) == 2
+
+
+def test_verb_starting_with_al_is_not_an_anaphor() -> None:
+    text = "بحث كيري مع لافروف الأزمة. والتقى ظريف الجبير أمس."
+    sp = spans(text, ("بحث", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("والتقى", "EVT_MEETING"),
+               ("ظريف", "PER"), ("الجبير", "PER"))
+    assert len(of_type(assemble(text, sp), "MEETING")) == 2
+
+
+def test_talks_named_as_the_aim_join_the_meeting() -> None:
+    text = "وسيجتمع الجبير مع نظيره لافروف لمناقشة الأزمة مع بوتين."
+    sp = spans(text, ("وسيجتمع", "EVT_MEETING"), ("الجبير", "PER"), ("لافروف", "PER"),
+               ("لمناقشة", "EVT_MEETING"), ("بوتين", "PER"))
+    meetings = of_type(assemble(text, sp), "MEETING")
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} >= {"الجبير", "لافروف"}
+
+
+def test_circumstantial_participle_speaks_for_the_clause_subject() -> None:
+    text = "وقال لافروف إن الهدنة صامدة، مشيرا إلى دور كيري في ذلك."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("لافروف", "PER"), ("مشيرا", "EVT_STATEMENT"), ("كيري", "PER"))
+    statements = of_type(assemble(text, sp), "STATEMENT")
+    assert [[p.name for p in e.source] for e in statements] == [["لافروف"]]
+    assert [t.text for t in statements[0].triggers] == ["وقال", "مشيرا"]
+
+
+def test_subject_before_a_directed_verb_is_its_source() -> None:
+    text = "الجبير يدين عدوانية إيران وطائفية المالكي."
+    sp = spans(text, ("الجبير", "PER"), ("يدين", "EVT_ACCUSATION"), ("إيران", "LOC"), ("المالكي", "PER"))
+    (acc,) = of_type(assemble(text, sp), "ACCUSATION")
+    assert [p.name for p in acc.source] == ["الجبير"]
+    assert [p.name for p in acc.target] == ["إيران"]
+
+
+def test_one_source_blaming_two_targets_is_two_accusations() -> None:
+    text = "الجبير يدين إيران والمالكي. وانتقد الجبير المالكي بشدة."
+    sp = spans(text, ("الجبير", "PER"), ("يدين", "EVT_ACCUSATION"), ("إيران", "LOC"), ("المالكي", "PER"),
+               ("وانتقد", "EVT_ACCUSATION"), ("الجبير", "PER", 1), ("المالكي", "PER", 1))
+    accs = of_type(assemble(text, sp), "ACCUSATION")
+    assert [[p.name for p in e.target] for e in accs] == [["إيران"], ["المالكي"]]
+
+
+def test_planned_then_reported_visit_is_one_visit() -> None:
+    text = "سيزور ظريف الكويت غدا. ووصل ظريف إلى الكويت أمس."
+    sp = spans(text, ("سيزور", "EVT_VISIT"), ("ظريف", "PER"), ("الكويت", "LOC"), ("ووصل", "EVT_VISIT"),
+               ("ظريف", "PER", 1), ("الكويت", "LOC", 1))
+    visits = of_type(assemble(text, sp), "VISIT")
+    assert len(visits) == 1
+    assert [t.text for t in visits[0].triggers] == ["سيزور", "ووصل"]
+
+
+def test_denied_visit_stays_apart_from_the_visit() -> None:
+    text = "زار ظريف الكويت أمس. ولم يزر ظريف الكويت في الشهر الماضي."
+    sp = spans(text, ("زار", "EVT_VISIT"), ("ظريف", "PER"), ("الكويت", "LOC"), ("يزر", "EVT_VISIT"),
+               ("ظريف", "PER", 1), ("الكويت", "LOC", 1))
+    assert sorted(e.modality for e in of_type(assemble(text, sp), "VISIT")) == ["asserted", "negated"]
+
+
+def test_headline_visit_without_visitor_joins_the_visit_to_that_place() -> None:
+    text = "زيارة تاريخية لكينيا\nسيتوجه أوباما إلى كينيا يوم الجمعة."
+    sp = spans(text, ("زيارة", "EVT_VISIT"), ("كينيا", "LOC"), ("سيتوجه", "EVT_VISIT"), ("أوباما", "PER"),
+               ("كينيا", "LOC", 1))
+    visits = of_type(assemble(text, sp), "VISIT")
+    assert len(visits) == 1
+    assert [p.name for p in visits[0].source] == ["أوباما"]
+
+
+def test_agreement_naming_nobody_is_reached_by_the_talks_before_it() -> None:
+    text = "وبحث ظريف مع كيري الملف النووي. وأسفرت المباحثات عن اتفاق مبدئي."
+    sp = spans(text, ("وبحث", "EVT_MEETING"), ("ظريف", "PER"), ("كيري", "PER"), ("اتفاق", "EVT_AGREEMENT"))
+    (agreement,) = of_type(assemble(text, sp), "AGREEMENT")
+    assert {p.name for p in agreement.participants} == {"ظريف", "كيري"}
+
+
+def test_agreement_naming_nobody_far_from_any_talks_is_dropped() -> None:
+    text = "وبحث ظريف مع كيري الملف النووي. ووصل الوفد أمس. وقالت المصادر إن اتفاقا قريب."
+    sp = spans(text, ("وبحث", "EVT_MEETING"), ("ظريف", "PER"), ("كيري", "PER"), ("اتفاقا", "EVT_AGREEMENT"))
+    assert of_type(assemble(text, sp), "AGREEMENT") == []
+
+
+def test_noun_shaped_like_a_participle_keeps_its_own_speaker() -> None:
+    text = "وقال لافروف إن الهدنة صامدة. وفي مقابلة مع الصحيفة قال كيري إن الحل سياسي."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("لافروف", "PER"), ("مقابلة", "EVT_STATEMENT"), ("قال", "EVT_STATEMENT", 1),
+               ("كيري", "PER"))
+    speakers = sorted(p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source)
+    assert speakers == ["كيري", "لافروف"]
