@@ -22,6 +22,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=16, help="model windows per forward pass (default 16)")
     p.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format (default json)")
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
+    p.add_argument("--no-rules", action="store_true",
+                   help="the model's spans alone, without the lexicon rules that fill its gaps")
     p.add_argument("-o", "--output", default=None, help="write here instead of standard output")
     p.add_argument("--html", default=None, metavar="OUT.html", help="also write a right-to-left HTML view")
 
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from .extractor import Extractor
 
     articles = [a for name in args.files for a in read_articles(name)]
-    extractor = Extractor(args.model, batch_size=args.batch_size)
+    extractor = Extractor(args.model, batch_size=args.batch_size, rules=not args.no_rules)
     results = extractor.extract_many([a["text"] for a in articles], progress=len(articles) > 1 and sys.stderr.isatty())
     records = [
         {"id": a["id"], "source": a["source"], "events": [e.to_dict() for e in evs]} for a, evs in zip(articles, results)
