@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -113,6 +111,28 @@ def test_save_model_atomically_leaves_no_partial_folder(tmp_path, tiny_model_dir
     assert [p.name for p in tmp_path.iterdir()] == ["model"]  # no temporary folder left
 
 
+KILL_AFTER_FIRST_CHECKPOINT = """
+import os, signal, sys
+import transformers
+
+class KillAfterSave(transformers.TrainerCallback):
+    saved = False
+    def on_save(self, args, state, control, **kw):
+        self.saved = True
+    def on_step_end(self, args, state, control, **kw):
+        if self.saved:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+_init = transformers.Trainer.__init__
+def init(self, *a, **k):
+    _init(self, *a, **k)
+    self.add_callback(KillAfterSave())
+transformers.Trainer.__init__ = init
+from araevents.cli import main
+sys.exit(main(["train", "--config", {config!r}]))
+"""
+
+
 @pytest.mark.slow
 def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_model_dir):
     """kill -9 mid-run, rerun the same command: same final weights as a run never interrupted."""
@@ -125,14 +145,11 @@ def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_mod
 
     cfg = tiny_config(tmp_path / "killed", tiny_model_dir, **common)
     ckpt_dir = tmp_path / "killed" / "run" / "checkpoints"
-    p = subprocess.Popen([sys.executable, "-m", "araevents.cli", "train", "--config", str(cfg)], cwd=REPO,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 300
-    while time.time() < deadline and not list(ckpt_dir.glob("checkpoint-*/trainer_state.json")):
-        time.sleep(0.1)
-    time.sleep(1.0)  # into the second epoch
-    os.killpg(p.pid, signal.SIGKILL)
-    p.wait()
+    # The training process SIGKILLs itself at the first step after its first checkpoint: mid-epoch,
+    # deterministically, whatever the machine's speed.
+    killer = KILL_AFTER_FIRST_CHECKPOINT.format(config=str(cfg))
+    p = subprocess.run([sys.executable, "-c", killer], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert p.returncode == -signal.SIGKILL, p.stderr[-3000:]
     assert list(ckpt_dir.glob("checkpoint-*"))
     assert not (tmp_path / "killed" / "run" / "model").exists()  # no half-written model folder
 
