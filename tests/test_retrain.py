@@ -192,3 +192,20 @@ def test_a_single_annotated_document_is_a_clear_error(tmp_path, tiny_model_dir, 
     monkeypatch.chdir(ROOT)
     assert main(["train", "--config", str(tiny_config(tmp_path, tiny_model_dir)), "--data", str(one)]) == 1
     assert "too few to both train and validate" in capsys.readouterr().err
+
+
+def test_continuing_from_a_float16_model_trains_in_float32(tiny_model_factory, tmp_path):
+    """The embedded model ships in float16; retraining from it must not train in half precision."""
+    import torch
+    from transformers import AutoModelForTokenClassification
+
+    from araevents.training.train import load_model_and_tokenizer
+
+    src = tiny_model_factory()
+    half = tmp_path / "half"
+    AutoModelForTokenClassification.from_pretrained(src).to(torch.float16).save_pretrained(half)
+    for f in src.iterdir():
+        if f.name.startswith("tokenizer") or f.name in ("vocab.txt", "special_tokens_map.json"):
+            (half / f.name).write_bytes(f.read_bytes())
+    model, _ = load_model_and_tokenizer(str(half))
+    assert model.dtype == torch.float32

@@ -132,6 +132,7 @@ def load_model_and_tokenizer(name_or_path: str | None, tokenizer_name_or_path: s
     ``aubmindlab/bert-base-arabertv02``. With ``model_init`` (BertConfig keyword arguments) a
     randomly initialised BERT of that shape is built instead, over the given tokenizer.
     """
+    import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer, BertConfig, BertForTokenClassification
 
     from araevents.paths import resolve_model_ref
@@ -145,8 +146,10 @@ def load_model_and_tokenizer(name_or_path: str | None, tokenizer_name_or_path: s
         else:
             name_or_path = resolve_model_ref(name_or_path)
             tokenizer = AutoTokenizer.from_pretrained(resolve_model_ref(tokenizer_name_or_path or name_or_path))
+            # float32 whatever the checkpoint stores: the embedded model ships in float16, and
+            # transformers would otherwise load (and train) it in half precision on the CPU.
             model = AutoModelForTokenClassification.from_pretrained(
-                name_or_path, num_labels=len(LABELS), id2label=id2label, label2id=label2id)
+                name_or_path, num_labels=len(LABELS), id2label=id2label, label2id=label2id, dtype=torch.float32)
     except TypeError as e:
         raise ConfigError(f"model_init: {e}") from None
     except OSError as e:
