@@ -25,20 +25,14 @@ from araevents.document import Span
 from araevents.events import Event, TextSpan, events_to_json
 from araevents.inference.extractor import Extractor
 
+from samples import SENTENCES
+
 REGRESSION = Path(__file__).parent / "regression"
 
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 
-SENTENCES = [
-    "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي جون كيري في جنيف اليوم الخميس.",
-    "وقال المبعوث الأممي ستافان دي ميستورا إن المفاوضات ستستأنف الأسبوع المقبل.",
-    "استقبل أمير قطر الشيخ تميم بن حمد وزير الخارجية السعودي عادل الجبير في الدوحة.",
-    "ودعا الأمين العام للأمم المتحدة إلى وقف إطلاق النار، واتهمت واشنطن موسكو بخرق الهدنة.",
-    "أجرى الرئيس المصري اتصالا هاتفيا مع العاهل السعودي، واتفقا على تعزيز العلاقات بين البلدين.",
-    "يصل رئيس الوزراء الإثيوبي إلى نيروبي في زيارة رسمية، ورفضت طهران الاتهامات وقررت طرد السفير.",
-]
 WORDS = sorted({w for s in SENTENCES for w in s.split()})
 # Pieces of real-world mess, each one a reason something has broken before somewhere.
 FRAGMENTS = [

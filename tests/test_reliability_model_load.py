@@ -125,15 +125,9 @@ def test_cli_with_a_corrupted_model_prints_one_line_and_exits_non_zero(tiny_mode
 
 def test_cli_echoes_a_lone_surrogate_from_jsonl_input_as_valid_utf8(tiny_model_dir: Path, tmp_path: Path) -> None:
     """JSON input may hold ``\\ud83d`` (an emoji cut in half); the UTF-8 output must still be writable."""
-    sentences = [
-        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأميركي جون كيري في جنيف اليوم الخميس.",
-        "وقال المبعوث الأممي ستافان دي ميستورا إن المفاوضات ستستأنف الأسبوع المقبل.",
-        "استقبل أمير قطر الشيخ تميم بن حمد وزير الخارجية السعودي عادل الجبير في الدوحة.",
-        "ودعا الأمين العام للأمم المتحدة إلى وقف إطلاق النار، واتهمت واشنطن موسكو بخرق الهدنة.",
-        "أجرى الرئيس المصري اتصالا هاتفيا مع العاهل السعودي، واتفقا على تعزيز العلاقات بين البلدين.",
-        "يصل رئيس الوزراء الإثيوبي إلى نيروبي في زيارة رسمية، ورفضت طهران الاتهامات وقررت طرد السفير.",
-    ]
-    text = " ".join(sentences * 2).replace(" ", " \ud83d")  # the tiny model finds events in this text
+    from samples import SENTENCES
+
+    text = " ".join(SENTENCES * 2).replace(" ", " \ud83d")  # the tiny model finds events in this text
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "x", "text": text}) + "\n", encoding="ascii")
     proc = subprocess.run(
