@@ -45,7 +45,9 @@ from araevents.events import Event, Participant, TextSpan
 from araevents.schema import EVENT_CODES, EventType, is_role, is_trigger, role_of, event_type_of
 
 from .clitics import repair_spans, trim_proclitics
-from .deps import fold, sentence_offsets
+from araevents.text.tokenize import split_sentences
+
+from .deps import fold
 from .lexicon import (
     ANONYMOUS_SUBJECTS,
     GENERIC_HEAD_NOUNS,
@@ -171,7 +173,7 @@ class _Article:
         self._starts = [sp.start for sp in self.spans]
         self._dates = [sp for sp in self.spans if sp.label == "DATE"]
         self._date_starts = [sp.start for sp in self._dates]
-        self.sentences = sentence_offsets(text)
+        self.sentences = split_sentences(text)
         self._sent_starts = [s for s, _ in self.sentences]
         self.actors: list[Actor] = []
         self.actor_of: dict[Span, int] = {}

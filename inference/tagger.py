@@ -17,10 +17,11 @@ import numpy as np
 
 from araevents.document import Span
 from araevents.errors import ModelLoadError
+from araevents.formats.iob import iob_chunks
 from araevents.schema import LABELS, OUTSIDE
+from araevents.text.normalize import normalize_for_model
 from araevents.text.tokenize import word_tokenize
 
-from .deps import decode_iob, normalize_for_model
 from .windows import default_stride, effective_max_length, make_windows, merge_windows
 
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
@@ -187,7 +188,7 @@ class Tagger:
         labels = [self.labels[i] for i in ids]
         word_p = probs[np.arange(len(ids)), ids]
         spans = []
-        for typ, a, b in decode_iob(labels):
-            s, e = norm.to_original(words[a].start, words[b - 1].end)
-            spans.append(Span(s, e, typ, text[s:e], float(word_p[a:b].mean())))
+        for c in iob_chunks(labels):
+            s, e = norm.to_original(words[c.start].start, words[c.end - 1].end)
+            spans.append(Span(s, e, c.label, text[s:e], float(word_p[c.start:c.end].mean())))
         return spans
