@@ -16,14 +16,28 @@ from typing import Any, Iterator
 from araevents.errors import UserError
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
+def add_model_arguments(p: argparse.ArgumentParser) -> None:
+    """Input files and the model options shared by ``extract`` and ``tag``."""
     p.add_argument("files", nargs="+", metavar="FILE", help="text or JSONL files; '-' reads standard input")
     p.add_argument("--model", default=None, help="model folder or Hugging Face Hub id (default: the embedded model)")
+    p.add_argument("--backend", choices=("auto", "numpy", "transformers"), default="auto",
+                   help="what computes the model: numpy (plain BERT folders on CPU, fast start), transformers, "
+                        "or auto (numpy where it can; default)")
     p.add_argument("--batch-size", type=int, default=16, help="model windows per forward pass (default 16)")
-    p.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format (default json)")
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
     p.add_argument("--no-rules", action="store_true",
                    help="the model's spans alone, without the lexicon rules that fill its gaps")
+
+
+def extractor_from_args(args: argparse.Namespace):
+    from .extractor import Extractor
+
+    return Extractor(args.model, batch_size=args.batch_size, rules=not args.no_rules, backend=args.backend)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_model_arguments(p)
+    p.add_argument("--format", choices=("json", "jsonl"), default="json", help="output format (default json)")
     p.add_argument("-o", "--output", default=None, help="write here instead of standard output")
     p.add_argument("--html", default=None, metavar="OUT.html", help="also write a right-to-left HTML view")
 
@@ -71,10 +85,8 @@ def read_articles(name: str) -> Iterator[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .extractor import Extractor
-
     articles = [a for name in args.files for a in read_articles(name)]
-    extractor = Extractor(args.model, batch_size=args.batch_size, rules=not args.no_rules)
+    extractor = extractor_from_args(args)
     results = extractor.extract_many([a["text"] for a in articles], progress=len(articles) > 1 and sys.stderr.isatty())
     records = [
         {"id": a["id"], "source": a["source"], "events": [e.to_dict() for e in evs]} for a, evs in zip(articles, results)

@@ -65,17 +65,18 @@ class Extractor:
     ``tagger``: any object with ``tag_many(texts, batch_size)`` instead of a model (tests,
     oracle evaluation). ``batch_size`` counts model windows (≤ 512 tokens) per forward pass.
     ``rules``: complete the model's spans with the lexicon rules (:mod:`.rules`); ``False``
-    gives the model's spans alone.
+    gives the model's spans alone. ``backend``: ``auto`` (numpy for plain BERT folders on CPU,
+    transformers otherwise), ``numpy`` or ``transformers`` (see :mod:`.tagger`).
     """
 
     def __init__(
         self, model: str | Path | None = None, *, device: str = "cpu", batch_size: int = 16,
-        tagger: SpanTagger | None = None, rules: bool = True,
+        tagger: SpanTagger | None = None, rules: bool = True, backend: str = "auto",
     ) -> None:
         if tagger is None:
             from .tagger import Tagger
 
-            tagger = Tagger.load(model, device=device)
+            tagger = Tagger.load(model, device=device, backend=backend)
             if rules:
                 from .rules import RuleAugmentedTagger
 

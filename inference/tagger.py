@@ -4,14 +4,21 @@ Pipeline per article: ``normalize_for_model`` (the text the model was trained on
 ``word_tokenize`` → sliding windows → first-sub-token label per word → IOB2 decoding →
 character offsets mapped back to the user's original string. Windows from many articles are
 batched together so ``extract_many`` keeps the CPU busy.
+
+Two backends compute the logits. ``numpy`` (:mod:`.bert_numpy`) runs plain BERT folders on CPU
+without importing torch or transformers, so a laptop starts in a fraction of a second;
+``transformers`` runs everything else (other architectures, GPUs, Hub ids). ``auto`` picks numpy
+whenever it can compute the model exactly.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
 import numpy as np
 
@@ -24,9 +31,14 @@ from araevents.text.tokenize import word_tokenize
 
 from .windows import default_stride, effective_max_length, make_windows, merge_windows
 
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 _TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+BACKENDS = ("auto", "numpy", "transformers")
+_CORRUPT = "its files are corrupted, cut off or from different models — re-download it, or re-export it with save_pretrained"
 
 
 def check_model_folder(path: Path) -> None:
@@ -71,113 +83,196 @@ def check_labels(id2label: Any, where: str) -> None:
         )
 
 
+class TokenClassifier(Protocol):
+    """What the tagger needs from a model: logits for padded id batches, and its labels."""
+
+    id2label: dict[int, str]
+    max_positions: int
+    concurrent: bool  # batches may run in parallel threads (each single-threaded)
+
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray: ...
+
+
+class TransformersTokenClassifier:
+    """A transformers ``AutoModelForTokenClassification`` behind the :class:`TokenClassifier` calls."""
+
+    concurrent = False  # torch already spreads one batch over the cores
+
+    def __init__(self, model: Any) -> None:
+        self.model = model.eval()
+        self.id2label = {int(k): v for k, v in model.config.id2label.items()}
+        self.max_positions = getattr(model.config, "max_position_embeddings", None) or 512
+
+    def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        device = next(self.model.parameters()).device
+        with torch.inference_mode():
+            logits = self.model(
+                input_ids=torch.from_numpy(input_ids).to(device), attention_mask=torch.from_numpy(attention_mask).to(device)
+            ).logits
+        return logits.float().cpu().numpy()
+
+
+def _resolve(model: str | Path | None) -> tuple[str, Path | None]:
+    """The source to load and, for local folders (validated here), its path; Hub ids have no path."""
+    from araevents import paths
+
+    if model is None or str(model) in paths.EMBEDDED_ALIASES:
+        path = paths.DEFAULT_MODEL_DIR
+        if not path.is_dir():
+            raise ModelLoadError(
+                f"the embedded model is missing ({path}); reinstall araevents, or pass model=<folder or Hub id>"
+            )
+        check_model_folder(path)
+        return str(path), path
+    path = Path(model).expanduser()
+    if path.exists() or not _HUB_ID.match(str(model)):
+        check_model_folder(path)
+        return str(path), path
+    return str(model), None  # not a local folder but shaped like owner/name: a Hub id, resolved by transformers
+
+
+def _load_numpy(path: Path, config: dict) -> tuple[TokenClassifier, "Tokenizer", int | None]:
+    from tokenizers import Tokenizer
+
+    from .bert_numpy import NumpyBertForTokenClassification
+
+    net = NumpyBertForTokenClassification.from_folder(path, config)
+    try:
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    except Exception as e:  # not JSON, or JSON that is no tokenizer
+        raise ModelLoadError(f"could not load model {path}: tokenizer.json: {type(e).__name__}: {e}; {_CORRUPT}") from None
+    try:
+        tok_config = json.loads((path / "tokenizer_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        tok_config = {}
+    limit = tok_config.get("model_max_length") if isinstance(tok_config, dict) else None
+    return net, tokenizer, limit if isinstance(limit, int) else None
+
+
+def _load_transformers(source: str, device: str) -> tuple[TokenClassifier, "Tokenizer", int | None]:
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    bars = hf_logging.is_progress_bar_enabled()
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()  # a library call should not draw "Loading weights" bars
+    hf_logging.set_verbosity_error()  # nor transformers' load-report table: the checks below say it in one line
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source)
+        # mismatched shapes are reported below by name instead of transformers' "see the report above";
+        # float32 on CPU, where half precision is slower and less exact; the stored dtype on accelerators
+        net, info = AutoModelForTokenClassification.from_pretrained(
+            source, output_loading_info=True, ignore_mismatched_sizes=True, dtype="float32" if device == "cpu" else "auto"
+        )
+    except Exception as e:  # corrupted weights, unknown architecture, unreachable Hub...
+        hint = "" if Path(source).exists() else " (not a local folder; tried as a Hugging Face Hub id)"
+        raise ModelLoadError(f"could not load model {source}{hint}: {type(e).__name__}: {e}; {_CORRUPT}") from None
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+    mismatched = sorted(info.get("mismatched_keys") or [], key=lambda m: m[0])
+    if mismatched:
+        key, saved, wanted = mismatched[0]
+        raise ModelLoadError(
+            f"model {source}: {len(mismatched)} weights do not fit config.json (e.g. {key}: {tuple(saved)} in the "
+            f"weights file, {tuple(wanted)} from config.json); config.json and the weights come from different "
+            "models — re-export the model with save_pretrained"
+        )
+    missing = [k for k in info.get("missing_keys", []) if "position_ids" not in k]
+    if missing:
+        raise ModelLoadError(
+            f"model {source} is incomplete: {len(missing)} weights missing (e.g. {missing[0]}); "
+            "the weights file does not belong to this config or was cut off — re-export the model"
+        )
+    check_labels(net.config.id2label, f"model {source}")
+    if not getattr(tokenizer, "is_fast", False):
+        raise ModelLoadError(f"model {source}: a fast tokenizer (tokenizer.json) is required for word alignment")
+    return TransformersTokenClassifier(net.to(device)), tokenizer.backend_tokenizer, tokenizer.model_max_length
+
+
 class Tagger:
     """A token classifier with its tokenizer, loaded once and reused for every article."""
 
-    def __init__(self, model: Any, tokenizer: Any, max_length: int | None = None, stride: int | None = None) -> None:
-        self.model = model.eval()
+    def __init__(
+        self, model: TokenClassifier, tokenizer: "Tokenizer", max_length: int | None = None, stride: int | None = None
+    ) -> None:
+        self.model = model
         self.tokenizer = tokenizer
-        self.id2label = {int(k): v for k, v in model.config.id2label.items()}
-        self.max_length = max_length or effective_max_length(tokenizer, model.config)
+        self.id2label = dict(model.id2label)
+        self.max_length = max_length or effective_max_length(None, model.max_positions)
         self.stride = default_stride(self.max_length) if stride is None else stride
         self.outside_id = next(i for i, lab in self.id2label.items() if lab == OUTSIDE)
         self.labels = [self.id2label[i] for i in range(len(self.id2label))]
+        self.workers = min(8, len(os.sched_getaffinity(0))) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
     @classmethod
-    def load(cls, model: str | Path | None = None, device: str = "cpu") -> "Tagger":
-        """Load a local folder (validated first) or a Hugging Face Hub id; None = embedded model."""
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
+    def load(cls, model: str | Path | None = None, device: str = "cpu", backend: str = "auto") -> "Tagger":
+        """Load a local folder (validated first) or a Hugging Face Hub id; None = embedded model.
 
-        from araevents import paths
+        ``backend``: ``auto`` (numpy where it computes the model exactly, else transformers),
+        ``numpy`` or ``transformers``.
+        """
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+        source, path = _resolve(model)
+        config = json.loads((path / "config.json").read_text(encoding="utf-8")) if path is not None else {}
+        from .bert_numpy import supports
 
-        if model is None or str(model) in paths.EMBEDDED_ALIASES:
-            path = paths.DEFAULT_MODEL_DIR
-            if not path.is_dir():
-                raise ModelLoadError(
-                    f"the embedded model is missing ({path}); reinstall araevents, or pass model=<folder or Hub id>"
-                )
-            check_model_folder(path)
-            source = str(path)
+        numpy_ok = path is not None and device == "cpu" and supports(config, path)
+        if backend == "numpy" and not numpy_ok:
+            raise ModelLoadError(
+                f"model {source}: the numpy backend runs local BertForTokenClassification folders with "
+                "model.safetensors (float16/float32) and tokenizer.json on CPU; pass backend='transformers'"
+            )
+        if numpy_ok and backend != "transformers":
+            net, tokenizer, model_max_length = _load_numpy(path, config)
         else:
-            path = Path(model).expanduser()
-            if path.exists() or not _HUB_ID.match(str(model)):
-                check_model_folder(path)
-                source = str(path)
-            else:  # not a local folder but shaped like owner/name: a Hub id, resolved by transformers
-                source = str(model)
-        from transformers.utils import logging as hf_logging
-
-        bars = hf_logging.is_progress_bar_enabled()
-        verbosity = hf_logging.get_verbosity()
-        hf_logging.disable_progress_bar()  # a library call should not draw "Loading weights" bars
-        hf_logging.set_verbosity_error()  # nor transformers' load-report table: the checks below say it in one line
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(source)
-            # mismatched shapes are reported below by name instead of transformers' "see the report above"
-            net, info = AutoModelForTokenClassification.from_pretrained(
-                source, output_loading_info=True, ignore_mismatched_sizes=True
-            )
-        except Exception as e:  # corrupted weights, unknown architecture, unreachable Hub...
-            hint = "" if Path(source).exists() else " (not a local folder; tried as a Hugging Face Hub id)"
+            net, tokenizer, model_max_length = _load_transformers(source, device)
+        vocab = config.get("vocab_size") if path is not None else None
+        size = tokenizer.get_vocab_size(with_added_tokens=True)
+        if isinstance(vocab, int) and size > vocab:  # else an IndexError deep in the model on the first article
             raise ModelLoadError(
-                f"could not load model {source}{hint}: {type(e).__name__}: {e}; its files are corrupted, cut off or "
-                "from different models — re-download it, or re-export it with save_pretrained"
-            ) from None
-        finally:
-            hf_logging.set_verbosity(verbosity)
-            if bars:
-                hf_logging.enable_progress_bar()
-        mismatched = sorted(info.get("mismatched_keys") or [], key=lambda m: m[0])
-        if mismatched:
-            key, saved, wanted = mismatched[0]
-            raise ModelLoadError(
-                f"model {source}: {len(mismatched)} weights do not fit config.json (e.g. {key}: {tuple(saved)} in the "
-                f"weights file, {tuple(wanted)} from config.json); config.json and the weights come from different "
-                "models — re-export the model with save_pretrained"
-            )
-        missing = [k for k in info.get("missing_keys", []) if "position_ids" not in k]
-        if missing:
-            raise ModelLoadError(
-                f"model {source} is incomplete: {len(missing)} weights missing (e.g. {missing[0]}); "
-                "the weights file does not belong to this config or was cut off — re-export the model"
-            )
-        check_labels(net.config.id2label, f"model {source}")
-        if not getattr(tokenizer, "is_fast", False):
-            raise ModelLoadError(f"model {source}: a fast tokenizer (tokenizer.json) is required for word alignment")
-        vocab = getattr(net.config, "vocab_size", None)
-        if isinstance(vocab, int) and len(tokenizer) > vocab:  # else an IndexError deep in torch on the first article
-            raise ModelLoadError(
-                f"model {source}: the tokenizer has {len(tokenizer)} tokens but the model only {vocab} embeddings; "
+                f"model {source}: the tokenizer has {size} tokens but the model only {vocab} embeddings; "
                 "the tokenizer files belong to another model — copy the tokenizer the model was trained with"
             )
-        return cls(net.to(device), tokenizer)
+        return cls(net, tokenizer, max_length=effective_max_length(model_max_length, net.max_positions))
 
     # ------------------------------------------------------------------ tagging
 
     def tag_many(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
         """Spans for each text, offsets into that text; ``batch_size`` counts windows per forward pass."""
-        import torch
-
         norms = [normalize_for_model(t) for t in texts]
         words = [word_tokenize(n.text) for n in norms]
         windows = make_windows(self.tokenizer, [[w.text for w in ws] for ws in words], self.max_length, self.stride)
         order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
+        batches = [order[b : b + max(1, batch_size)] for b in range(0, len(order), max(1, batch_size))]
         probs: list[np.ndarray] = [np.empty(0)] * len(windows)
-        pad_id = self.tokenizer.pad_token_id or 0
-        device = next(self.model.parameters()).device
-        with torch.inference_mode():
-            for b in range(0, len(order), max(1, batch_size)):
-                chunk = [windows[k] for k in order[b : b + batch_size]]
-                width = max(len(w.input_ids) for w in chunk)
-                ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
-                mask = torch.zeros((len(chunk), width), dtype=torch.long)
-                for r, w in enumerate(chunk):
-                    ids[r, : len(w.input_ids)] = torch.tensor(w.input_ids)
-                    mask[r, : len(w.input_ids)] = 1
-                logits = self.model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
-                p = torch.softmax(logits.float(), dim=-1).cpu().numpy()
-                for r, k in enumerate(order[b : b + batch_size]):
-                    probs[k] = p[r, : len(windows[k].input_ids)]
+
+        def run(batch: list[int]) -> None:
+            width = max(len(windows[k].input_ids) for k in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for r, k in enumerate(batch):
+                ids[r, : len(windows[k].input_ids)] = windows[k].input_ids
+                mask[r, : len(windows[k].input_ids)] = 1
+            logits = self.model(ids, mask)
+            logits -= logits.max(axis=-1, keepdims=True)
+            p = np.exp(logits)
+            p /= p.sum(axis=-1, keepdims=True)
+            for r, k in enumerate(batch):
+                probs[k] = p[r, : len(windows[k].input_ids)]
+
+        if self.model.concurrent and len(batches) > 1 and self.workers > 1:
+            from .bert_numpy import single_threaded_blas
+
+            with single_threaded_blas(), ThreadPoolExecutor(min(self.workers, len(batches))) as pool:
+                list(pool.map(run, batches))
+        else:
+            for batch in batches:
+                run(batch)
         merged = merge_windows(windows, probs, [len(ws) for ws in words], len(self.labels), self.outside_id)
         return [self._spans(t, n, ws, m) for t, n, ws, m in zip(texts, norms, words, merged)]
 

@@ -1,7 +1,7 @@
 """Sliding windows over word-tokenised articles, and merging their predictions per word.
 
 Articles are longer than the model's 512 positions, so each one is encoded as overlapping
-windows (the tokenizer's ``return_overflowing_tokens`` + ``stride``). A word seen by several
+windows (the tokenizer's truncation with ``stride``: its overflowing encodings). A word seen by several
 windows takes the prediction of the window where it is most central, because a token
 classifier is least reliable at a window's edges where half its context is cut off.
 """
@@ -9,9 +9,12 @@ classifier is least reliable at a window's edges where half its context is cut o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
 
 
 @dataclass
@@ -23,18 +26,14 @@ class Window:
     attention_mask: list[int]
     word_ids: list[int | None]
     first: list[bool]
-    token_type_ids: list[int] | None = None
 
 
-def effective_max_length(tokenizer: Any, config: Any, cap: int = 512) -> int:
+def effective_max_length(model_max_length: int | None, max_positions: int | None, cap: int = 512) -> int:
     """The window size: the smaller of the tokenizer's and the position embeddings' limits."""
     limits = [cap]
-    mml = getattr(tokenizer, "model_max_length", None)
-    if isinstance(mml, int) and 0 < mml < 1_000_000:
-        limits.append(mml)
-    mpe = getattr(config, "max_position_embeddings", None)
-    if isinstance(mpe, int) and mpe > 0:
-        limits.append(mpe)
+    for limit in (model_max_length, max_positions):
+        if isinstance(limit, int) and 0 < limit < 1_000_000:  # tokenizers without a limit store 1e30
+            limits.append(limit)
     return min(limits)
 
 
@@ -44,39 +43,39 @@ def default_stride(max_length: int) -> int:
 
 
 def make_windows(
-    tokenizer: Any, docs_words: Sequence[Sequence[str]], max_length: int, stride: int | None = None
+    tokenizer: Tokenizer, docs_words: Sequence[Sequence[str]], max_length: int, stride: int | None = None
 ) -> list[Window]:
-    """Encode every non-empty doc into windows (first-sub-token word labels need ``word_ids``)."""
+    """Encode every non-empty doc into windows (first-sub-token word labels need ``word_ids``).
+
+    ``tokenizer`` is a ``tokenizers.Tokenizer`` (a transformers fast tokenizer's
+    ``backend_tokenizer``); its truncation is set here to ``max_length`` with ``stride``
+    tokens of overlap, and each encoding's ``overflowing`` windows follow it in order.
+    """
     stride = default_stride(max_length) if stride is None else stride
     idx = [i for i, w in enumerate(docs_words) if len(w) > 0]
     if not idx:
         return []
-    specials = tokenizer.num_special_tokens_to_add(pair=False)
+    post = tokenizer.post_processor
+    specials = post.num_special_tokens_to_add(False) if post is not None else 0
     stride = min(stride, max(0, max_length - specials - 1))
-    enc = tokenizer(
-        [list(docs_words[i]) for i in idx],
-        is_split_into_words=True,
-        truncation=True,
-        max_length=max_length,
-        stride=stride,
-        return_overflowing_tokens=True,
-        padding=False,
-        return_offsets_mapping=True,
-    )
-    mapping = enc["overflow_to_sample_mapping"]
+    wanted = {"max_length": max_length, "stride": stride, "strategy": "longest_first", "direction": "right"}
+    if tokenizer.truncation != wanted:  # the same values from every thread: setting them is idempotent
+        tokenizer.enable_truncation(max_length, stride=stride, strategy="longest_first", direction="right")
+    if tokenizer.padding is not None:
+        tokenizer.no_padding()
     windows = []
-    for w, sample in enumerate(mapping):
-        windows.append(
-            Window(
-                doc=idx[int(sample)],
-                input_ids=list(enc["input_ids"][w]),
-                attention_mask=list(enc["attention_mask"][w]),
-                word_ids=list(enc.word_ids(w)),
-                # offsets are per word with pre-split input: a word's first sub-token starts at 0
-                first=[wid is not None and off[0] == 0 for wid, off in zip(enc.word_ids(w), enc["offset_mapping"][w])],
-                token_type_ids=list(enc["token_type_ids"][w]) if "token_type_ids" in enc else None,
+    for i, enc in zip(idx, tokenizer.encode_batch([list(docs_words[i]) for i in idx], is_pretokenized=True)):
+        for part in [enc, *enc.overflowing]:
+            windows.append(
+                Window(
+                    doc=i,
+                    input_ids=list(part.ids),
+                    attention_mask=list(part.attention_mask),
+                    word_ids=list(part.word_ids),
+                    # offsets are per word with pre-split input: a word's first sub-token starts at 0
+                    first=[wid is not None and off[0] == 0 for wid, off in zip(part.word_ids, part.offsets)],
+                )
             )
-        )
     return windows
 
 

@@ -252,7 +252,7 @@ def load_entity_gazetteers(shared: Path | None, gold_stats: "GoldStats | None" =
         phrases.pop(key, None)
     name_words -= COMMON_WORDS
     # a single third-party place name that is also a person-name word (أحمد، أبو) is dropped
-    curated = {k for k in phrases if k in _curated_keys()}
+    curated = _curated_keys()
     for key in [k for k, v in phrases.items() if v == "LOC" and " " not in k and k not in curated]:
         if key in name_words or key in ("ابو", "ابن", "بن", "ام", "ال"):
             dropped[key] = "third-party LOC entry that is a person-name word"
