@@ -119,10 +119,14 @@ class Actor:
         self.keys.append(tuple(_words(sp.text)))
 
     def name(self) -> str:
-        if self.kind == "LOC" and self.state is not None:
+        if self.kind in ("LOC", "ORG") and self.state is not None:
             for m in self.mentions:  # the country's own name reads better than a capital
                 if fold(m.text) == fold(self.state):
                     return m.text
+            for m in self.mentions:  # ``للأمم المتحدة``: the name without its preposition (mentions keep it)
+                words = m.text.split()
+                if words and fold(" ".join([strip_proclitic(words[0]), *words[1:]])) == fold(self.state):
+                    return self.state
         return max(self.mentions, key=lambda m: (len(_words(m.text)), -m.start)).text
 
     def to_participant(self) -> Participant:
@@ -178,6 +182,7 @@ class _Article:
         self.actors: list[Actor] = []
         self.actor_of: dict[Span, int] = {}
         self.place_mentions: set[Span] = set()  # LOC mentions that say where, not who
+        self.topic_mentions: set[Span] = set()  # ``حول سورية``: what is discussed, neither who nor where
         self.consumed: set[Span] = set()  # LOC/ORG used as a role's affiliation (أمير قطر)
         # ``نظيره``, ``بنظيريه``: "his counterpart(s)" is a role word whatever the model called it
         self.counterparts = {sp for sp in self.spans if sp.label in _ACTOR_KINDS + ("ROLE",) or is_role(sp.label)
@@ -379,10 +384,13 @@ class _Article:
                 continue
             if not self.plausible(sp) and state_of(sp.text) is None:
                 continue  # السوري, ومنظمة: no actor, and no mention to glue onto one (الهلال الأحمر السوري)
+            if self.is_topic(sp):
+                self.topic_mentions.add(sp)
             if sp.label == "LOC":
                 st = state_of(sp.text)
                 if st is None:
-                    self.place_mentions.add(sp)
+                    if sp not in self.topic_mentions:
+                        self.place_mentions.add(sp)
                     continue
                 if self.is_place(sp):
                     self.place_mentions.add(sp)
@@ -524,9 +532,14 @@ class _Article:
     def is_place(self, sp: Span) -> bool:
         """``في موسكو``, ``بنيويورك``: a place the event happens in, not an actor."""
         before = self.gap_words(max(0, sp.start - 12), sp.start)
-        if before and (before[-1] in PLACE_PREPOSITIONS or before[-1] in TOPIC_WORDS):
+        if before and before[-1] in PLACE_PREPOSITIONS:
             return True
         return sp.label == "LOC" and sp.text[:1] == "ب" and state_of(sp.text[1:]) is not None
+
+    def is_topic(self, sp: Span) -> bool:
+        """``حول سورية``, ``بشأن الملف النووي الإيراني``: the subject of the talks, not a party or a venue."""
+        before = self.gap_words(max(0, sp.start - 12), sp.start)
+        return bool(before) and before[-1] in TOPIC_WORDS
 
     # ---------------------------------------------------------------- step 3: event mentions
 
@@ -558,7 +571,7 @@ class _Article:
             t = group[0]  # the group's span only sets the window; roles are read from its first trigger
             inside = [sp for sp in self.spans_within(lo, hi) if not is_trigger(sp.label)]
             actors = [sp for sp in inside if sp in self.actor_of and sp not in self.consumed]
-            agents = [sp for sp in actors if sp not in self.place_mentions]
+            agents = [sp for sp in actors if sp not in self.place_mentions and sp not in self.topic_mentions]
             parts: list[int] = []
             source: list[int] = []
             target: list[int] = []

@@ -24,6 +24,7 @@ FUTURE_WORDS = frozenset(
         "يرتقب", "يتوقع", "يُتوقع", "قرب", "المزمع", "المزمعة", "المقبل", "المقبلة", "القادم", "القادمة", "غدا", "غداً",
     )
 )
+_PLANNED = [fold("على"), fold("أن")]
 # future time words that make a present-tense verb future (يلتقي ... غدا)
 FUTURE_TIME = frozenset(fold(w) for w in ("غدا", "غداً", "المقبل", "المقبلة", "القادم", "القادمة", "لاحقا", "لاحقاً", "قريبا", "قريباً"))
 # a future verb: (و|ف)? س + imperfect prefix + stem; adjectives/nouns starting with سي/ست are listed out
@@ -57,6 +58,8 @@ def modality_of(before: str, trigger: str, after: str = "", time: str | None = N
     if any(w in CONDITIONALS for w in _words(clause)[-8:]):
         return Modality.HYPOTHETICAL.value
     if any(w in FUTURE_WORDS for w in prev + nxt) or any(is_future_verb(w) for w in prev + trig):
+        return Modality.FUTURE.value
+    if prev[-2:] == _PLANNED:  # ``على أن يلتقي``: what is arranged to happen next
         return Modality.FUTURE.value
     if time is not None and any(w in FUTURE_TIME for w in _words(time)):
         return Modality.FUTURE.value

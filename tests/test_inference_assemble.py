@@ -128,3 +128,37 @@ def test_no_spans_or_no_participants_gives_no_events() -> None:
     assert assemble("", []) == []
     text = "عقد اجتماع أمس."
     assert assemble(text, spans(text, ("اجتماع", "EVT_MEETING"))) == []
+
+
+def test_a_place_after_a_topic_word_is_neither_venue_nor_party_so_headline_and_body_merge() -> None:
+    """``حول سورية`` says what the talks are about; read as a venue it blocked merging the
+    headline's ``لقاء`` with the body's ``اجتماع`` held in New York."""
+    text = "لقاء بين كيري ولافروف حول سورية\n\nوعقد كيري ولافروف اجتماعا في نيويورك اليوم."
+    sp = spans(text, ("لقاء", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("سورية", "LOC"),
+               ("كيري", "PER", 1), ("لافروف", "PER", 1), ("اجتماعا", "EVT_MEETING"), ("نيويورك", "LOC"), ("اليوم", "DATE"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    (meeting,) = events
+    assert sorted(p.name for p in meeting.participants) == ["كيري", "لافروف"]
+    assert meeting.location.text == "نيويورك"
+
+
+def test_an_organisation_named_with_a_preposition_is_named_without_it() -> None:
+    text = "التقى لافروف ممثلين للأمم المتحدة في جنيف."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("لافروف", "PER"), ("للأمم المتحدة", "ORG"), ("جنيف", "LOC"))
+    events = assemble(text, sp)
+    check_offsets(text, events)
+    names = {p.name for e in events for p in e.participants}
+    mentions = {m.text for e in events for p in e.participants for m in p.mentions}
+    assert "الأمم المتحدة" in names and "للأمم المتحدة" not in names
+    assert "للأمم المتحدة" in mentions  # the mention keeps the text as written, offsets exact
+
+
+def test_modality_cues_scope_over_the_next_verb() -> None:
+    from araevents.inference.modality import modality_of
+
+    assert modality_of("وصل لافروف إلى الدوحة على أن ", "يلتقي", " نظيره غدا") == "future"
+    assert modality_of("وصل لافروف إلى الدوحة و", "التقى", " نظيره") == "asserted"
+    assert modality_of("أكد الوزير أنه لم ", "يلتق", " نظيره") == "negated"
+    assert modality_of("قال إنه إذا ", "التقى", " نظيره") == "hypothetical"
+    assert modality_of("أعلن أن الوزير ", "سيزور", " موسكو") == "future"

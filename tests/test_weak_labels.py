@@ -58,6 +58,21 @@ def test_trigger_forms(labeller, word, label):
     assert any(lab == label for lab, _ in got), got
 
 
+@pytest.mark.parametrize("text,trigger,label", [
+    ("وقال الوزير: نرفض هذه الشروط", "نرفض", "EVT_REJECTION"),  # first person, as officials are quoted
+    ("وأضاف: ندعو جميع الأطراف إلى الحوار", "ندعو", "EVT_APPEAL"),
+    ("داعيا الأطراف إلى ضبط النفس", "داعيا", "EVT_APPEAL"),
+    ("وحملت واشنطن موسكو مسؤولية انهيار الهدنة", "حملت", "EVT_ACCUSATION"),  # object between verb and مسؤولية
+    ("وتم الاتفاق على وقف إطلاق النار", "تم الاتفاق", "EVT_AGREEMENT"),
+])
+def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, text, trigger, label):
+    assert (label, trigger) in spans(labeller, text)
+
+
+def test_participle_appeal_needs_its_preposition(labeller):
+    assert not any(lab == "EVT_APPEAL" for lab, _ in spans(labeller, "وكان داعيا معروفا في المدينة"))
+
+
 def test_longest_match_wins(labeller):
     assert ("EVT_STATEMENT", "مؤتمر صحفي") in spans(labeller, "وقال في مؤتمر صحفي مشترك")
     assert ("EVT_PHONE_CALL", "اتصالا هاتفيا") in spans(labeller, "أجرى الرئيس اتصالا هاتفيا مع نظيره")
