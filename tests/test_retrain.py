@@ -46,6 +46,19 @@ def retrained(tmp_path_factory, tiny_model_factory) -> Path:
     return tmp / "run" / "model"
 
 
+class Started(Exception):
+    """Raised in place of transformers.Trainer: carries the train dataset train() built."""
+
+
+def stop_at_trainer(monkeypatch) -> None:
+    import transformers
+
+    def started(*args, train_dataset=None, **kwargs):
+        raise Started(train_dataset)
+
+    monkeypatch.setattr(transformers, "Trainer", started)
+
+
 def _spans(doc):
     return sorted((s.start, s.end, s.label) for s in doc.spans)
 
@@ -143,21 +156,12 @@ def test_retrain_rejects_a_missing_annotation_file(tmp_path, tiny_model_dir, mon
 
 
 def test_label_map_lets_a_tool_export_with_other_label_names_train(tmp_path, tiny_model_dir, monkeypatch):
-    import transformers
-
     export = tmp_path / "export.jsonl"
     export.write_text('{"id": 1, "text": "قال كيري إن المحادثات مستمرة في جنيف.", '
                       '"label": [[4, 8, "PERSON"], [32, 36, "GPE"], [0, 3, "MISC"]]}\n'
                       '{"id": 2, "text": "زار كيري موسكو أمس.", "label": [[4, 8, "PERSON"], [9, 14, "GPE"]]}\n',
                       encoding="utf-8")
-
-    class Started(Exception):
-        pass
-
-    def started(*args, train_dataset=None, **kwargs):
-        raise Started(train_dataset)
-
-    monkeypatch.setattr(transformers, "Trainer", started)
+    stop_at_trainer(monkeypatch)
     monkeypatch.chdir(ROOT)
     with pytest.raises(Started) as info:
         main(["train", "--config", str(tiny_config(tmp_path, tiny_model_dir)), "--data", str(export),
@@ -209,3 +213,20 @@ def test_continuing_from_a_float16_model_trains_in_float32(tiny_model_factory, t
             (half / f.name).write_bytes(f.read_bytes())
     model, _ = load_model_and_tokenizer(str(half))
     assert model.dtype == torch.float32
+
+
+def test_source_repeats_show_a_source_k_times_per_epoch(tmp_path, tiny_model_dir, monkeypatch, capsys):
+    stop_at_trainer(monkeypatch)
+    monkeypatch.chdir(ROOT)
+    sizes = {}
+    for k in (1, 3):
+        (tmp_path / str(k)).mkdir()
+        config = tiny_config(tmp_path / str(k), tiny_model_dir, source_repeats={"user": k}, user_validation_fraction=0.2)
+        with pytest.raises(Started) as info:
+            main(["train", "--config", str(config), "--data", str(SAMPLES / "sample.jsonl")])
+        sizes[k] = len(info.value.args[0])
+    assert sizes[3] == 3 * sizes[1] > 0
+    (tmp_path / "bad").mkdir()
+    bad = tiny_config(tmp_path / "bad", tiny_model_dir, source_repeats={"wikipedia": 2})
+    assert main(["train", "--config", str(bad), "--data", str(SAMPLES / "sample.jsonl")]) != 0
+    assert "no training row comes from it" in capsys.readouterr().err

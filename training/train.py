@@ -50,6 +50,7 @@ class TrainConfig:
     label_smoothing: float = 0.0
     partial_weak_outside: bool = False
     weak_sources: list[str] = field(default_factory=lambda: ["saudinewsnet"])
+    source_repeats: dict[str, int] | None = None
     early_stopping_patience: int | None = 2
     eval_steps: int | None = None
     seed: int = 13
@@ -74,6 +75,9 @@ class TrainConfig:
             raise ConfigError(f"{where}: data_mode 'replace' needs --data FILE")
         if not 0 <= self.user_validation_fraction < 1:
             raise ConfigError(f"{where}: user_validation_fraction must be in [0, 1)")
+        for source, k in (self.source_repeats or {}).items():
+            if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+                raise ConfigError(f"{where}: source_repeats[{source!r}] must be a whole number ≥ 1, not {k!r}")
 
 
 def _split_user_docs(docs: list, fraction: float, seed: int) -> tuple[list, list]:
@@ -107,7 +111,15 @@ def load_training_data(cfg: TrainConfig):
         corpus = load_corpus(cfg.corpus)
         train_parts.insert(0, corpus["train"])
         val_parts.insert(0, corpus["validation"])
-    train = datasets.concatenate_datasets(train_parts).shuffle(seed=cfg.seed)
+    train = datasets.concatenate_datasets(train_parts)
+    # gold sources seen k times per epoch: against weak news that marks every name its lexicons miss O
+    for source, k in sorted((cfg.source_repeats or {}).items()):
+        rows = train.filter(lambda batch: [x == source for x in batch["source"]], batched=True)
+        if not len(rows):
+            raise UserError(f"source_repeats names {source!r}, but no training row comes from it "
+                            f"(sources: {', '.join(sorted(set(train['source'])))})")
+        train = datasets.concatenate_datasets([train, *[rows] * (k - 1)])
+    train = train.shuffle(seed=cfg.seed)
     if not val_parts:
         if len(train) < 2:
             raise UserError(f"only {len(train)} training example(s): too few to both train and validate; "
