@@ -1,4 +1,4 @@
-"""Lexicon rules complete the model's spans without ever overriding them."""
+"""Lexicon rules complete the model's spans: they fill its silences and finish spans it cut short, never relabel."""
 
 from __future__ import annotations
 
@@ -22,3 +22,17 @@ def test_rules_find_roles_and_triggers_in_curated_lexicons():
     assert ("EVT_MEETING", "اجتمع") in got
     assert ("ROLE_FOREIGN_MINISTER", "وزير الخارجية الروسي") in got
     assert ("LOC", "جنيف") in got
+
+
+def test_a_rule_span_of_the_same_label_widens_a_model_span_it_contains():
+    text = "وصف وزير الخارجية الإيراني محمد جواد ظريف"
+    model = [Span(4, 8, "ROLE_FOREIGN_MINISTER", "وزير", 0.6), Span(27, 41, "PER", "محمد جواد ظريف", 0.8)]
+    rules = [Span(4, 26, "ROLE_FOREIGN_MINISTER", "وزير الخارجية الإيراني"), Span(27, 41, "PER", "محمد جواد ظريف")]
+    merged = merge_spans(model, rules)
+    assert merged == [Span(4, 26, "ROLE_FOREIGN_MINISTER", "وزير الخارجية الإيراني", 0.6), model[1]]
+    assert text[merged[0].start : merged[0].end] == merged[0].text
+    # another label, or a rule span over two model spans, leaves the model's spans as they are
+    other = [Span(4, 26, "ROLE_MINISTER", "وزير الخارجية الإيراني")]
+    assert merge_spans(model, other) == model
+    wide = [Span(4, 41, "ROLE_FOREIGN_MINISTER", text[4:41])]
+    assert merge_spans(model, wide) == model
