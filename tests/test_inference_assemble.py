@@ -162,3 +162,11 @@ def test_modality_cues_scope_over_the_next_verb() -> None:
     assert modality_of("أكد الوزير أنه لم ", "يلتق", " نظيره") == "negated"
     assert modality_of("قال إنه إذا ", "التقى", " نظيره") == "hypothetical"
     assert modality_of("أعلن أن الوزير ", "سيزور", " موسكو") == "future"
+
+
+def test_an_event_noun_after_a_purpose_lam_is_future() -> None:
+    from araevents.inference.modality import modality_of
+
+    assert modality_of("تلقى روحاني دعوة رسمية ل", "زيارة", " إيطاليا") == "future"
+    assert modality_of("وصل لافروف إلى الدوحة ل", "لقاء", " أمير قطر") == "future"
+    assert modality_of("وصل لافروف إلى الدوحة في ", "زيارة", " رسمية") == "asserted"
