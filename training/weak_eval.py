@@ -134,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     gold_docs = load_gold(args.gold)
     labeller = make_labeller(None if args.curated_only else args.shared)
     preds, iob, spans = evaluate_labeller(labeller, gold_docs)
-    cmd = "araevents weak-eval" + (" --curated-only" if args.curated_only else f" --shared {args.shared}")
+    cmd = "araevents weak-eval" + (" --curated-only" if args.curated_only else f" --shared {args.shared}") \
+        + (f" --errors {args.errors}" if args.errors else "")
     lines = [
         "# Weak labeller vs. the seeds span gold",
         "",
