@@ -31,6 +31,8 @@ CHILD = r"""
 import json, os, resource, sys, time
 t0 = time.perf_counter()
 mode, model, n_threads, texts_path, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+if hasattr(os, "sched_setaffinity"):  # every backend gets the same cores (the numpy one sizes its pool by them)
+    os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:n_threads])
 texts = json.load(open(texts_path, encoding="utf-8"))
 if mode.startswith("araevents"):
     backend = mode.split(":")[1]

@@ -41,6 +41,8 @@ def rss_mb():
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 mode, model, threads, texts_path, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+if hasattr(os, "sched_setaffinity"):  # every backend gets the same cores (the numpy one sizes its pool by them)
+    os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[:threads])
 from araevents import Extractor  # threads: OMP/OPENBLAS_NUM_THREADS from the parent (torch is not imported)
 texts = json.load(open(texts_path, encoding="utf-8"))
 ex = Extractor(model)

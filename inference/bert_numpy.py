@@ -22,7 +22,7 @@ import numpy as np
 from araevents.errors import ModelLoadError
 
 _ACTIVATIONS = ("gelu", "gelu_new", "gelu_pytorch_tanh", "relu")
-_DTYPES = ("F16", "F32")
+_DTYPES = ("F16", "F32", "F64")
 _WEIGHTS = "model.safetensors"
 
 
@@ -67,17 +67,20 @@ def supports(config: Mapping[str, Any], folder: Path) -> bool:
         and config.get("hidden_act", "gelu") in _ACTIVATIONS
         and (folder / _WEIGHTS).is_file()
         and (folder / "tokenizer.json").is_file()
+        and _config_errors(config) is None
         and _weight_dtypes(folder / _WEIGHTS) <= set(_DTYPES)
     )
 
 
 def _weight_dtypes(path: Path) -> set[str]:
-    """The tensors' dtypes from the safetensors header; unreadable files report ``{"?"}``."""
+    """The float tensors' dtypes from the safetensors header (``position_ids`` buffers of older
+    exports are integers and unused here). An unreadable file reports the supported dtypes, so
+    that loading it raises the error that says what is wrong with it."""
     from safetensors import safe_open
 
     try:
         with safe_open(str(path), framework="numpy") as f:
-            return {f.get_slice(k).get_dtype() for k in f.keys()}
+            return {f.get_slice(k).get_dtype() for k in f.keys() if not k.endswith("position_ids")}
     except Exception:  # corrupt file: let the caller's load report it
         return set(_DTYPES)
 
@@ -132,19 +135,44 @@ def _activation(name: str):
     return _gelu_tanh
 
 
+#: BertConfig's defaults, for config.json files that leave a size out (transformers fills them the same way)
+_DEFAULTS = {"hidden_size": 768, "num_hidden_layers": 12, "num_attention_heads": 12, "intermediate_size": 3072,
+             "vocab_size": 30522, "max_position_embeddings": 512, "type_vocab_size": 2, "layer_norm_eps": 1e-12}
+
+
+def _size(config: Mapping[str, Any], key: str) -> Any:
+    value = config.get(key)
+    return _DEFAULTS[key] if value is None else value
+
+
+def _config_errors(config: Mapping[str, Any]) -> str | None:
+    """What makes ``config`` unusable for this forward pass, or None."""
+    for key in ("hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "vocab_size",
+                "max_position_embeddings", "type_vocab_size"):
+        value = _size(config, key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            return f"{key} is {value!r}, not a positive whole number"
+    if _size(config, "hidden_size") % _size(config, "num_attention_heads"):
+        return "hidden_size is not a multiple of num_attention_heads"
+    return None
+
+
 class NumpyBertForTokenClassification:
     """Logits of a BERT token classifier; weights float32 in memory whatever their file dtype."""
 
     concurrent = True  # pure numpy: batches can run side by side in threads (BLAS and ufuncs release the GIL)
 
     def __init__(self, config: Mapping[str, Any], weights: Mapping[str, np.ndarray], source: str = "model") -> None:
+        problem = _config_errors(config)
+        if problem:
+            raise ModelLoadError(f"model {source}: config.json: {problem}; re-export the model with save_pretrained")
         self.config = dict(config)
-        self.hidden = int(config["hidden_size"])
-        self.heads = int(config["num_attention_heads"])
-        self.layers = int(config["num_hidden_layers"])
-        self.eps = float(config.get("layer_norm_eps", 1e-12))
-        self.vocab_size = int(config["vocab_size"])
-        self.max_positions = int(config.get("max_position_embeddings", 512))
+        self.hidden = _size(config, "hidden_size")
+        self.heads = _size(config, "num_attention_heads")
+        self.layers = _size(config, "num_hidden_layers")
+        self.eps = float(_size(config, "layer_norm_eps"))
+        self.vocab_size = _size(config, "vocab_size")
+        self.max_positions = _size(config, "max_position_embeddings")
         self.act = _activation(config.get("hidden_act", "gelu"))
         self.id2label = {int(k): v for k, v in config["id2label"].items()}
         self._check(weights, source)
@@ -185,11 +213,11 @@ class NumpyBertForTokenClassification:
         return cls(config, weights, source=str(folder))
 
     def _expected_shapes(self) -> dict[str, tuple[int, ...]]:
-        h, inter = self.hidden, int(self.config["intermediate_size"])
+        h, inter = self.hidden, _size(self.config, "intermediate_size")
         shapes = {
             "bert.embeddings.word_embeddings.weight": (self.vocab_size, h),
             "bert.embeddings.position_embeddings.weight": (self.max_positions, h),
-            "bert.embeddings.token_type_embeddings.weight": (int(self.config.get("type_vocab_size", 2)), h),
+            "bert.embeddings.token_type_embeddings.weight": (_size(self.config, "type_vocab_size"), h),
             "bert.embeddings.LayerNorm.weight": (h,), "bert.embeddings.LayerNorm.bias": (h,),
             "classifier.weight": (len(self.id2label), h), "classifier.bias": (len(self.id2label),),
         }

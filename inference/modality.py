@@ -26,7 +26,7 @@ FUTURE_WORDS = frozenset(
 )
 _PLANNED = [fold("على"), fold("أن")]
 # a lam proclitic left outside the trigger span (spans exclude proclitics): the noun names a purpose
-_PURPOSE_LAM = re.compile(r"(?:^|\s|[وف])ل$")
+_PURPOSE_LAM = re.compile(r"(?:^|\s|[وف])لل?$")
 # future time words that make a present-tense verb future (يلتقي ... غدا)
 FUTURE_TIME = frozenset(fold(w) for w in ("غدا", "غداً", "المقبل", "المقبلة", "القادم", "القادمة", "لاحقا", "لاحقاً", "قريبا", "قريباً"))
 # a future verb: (و|ف)? س + imperfect prefix + stem; adjectives/nouns starting with سي/ست are listed out
@@ -61,10 +61,10 @@ def modality_of(before: str, trigger: str, after: str = "", time: str | None = N
         return Modality.HYPOTHETICAL.value
     if any(w in FUTURE_WORDS for w in prev + nxt) or any(is_future_verb(w) for w in prev + trig):
         return Modality.FUTURE.value
-    if prev[-2:] == _PLANNED:  # ``على أن يلتقي``: what is arranged to happen next
-        return Modality.FUTURE.value
-    if _PURPOSE_LAM.search(before) and trig and not trig[0].startswith(("ي", "ت", "ن")):
-        return Modality.FUTURE.value  # ``دعوة لزيارة``, ``وصل للقاء``: the aim of an act, not yet done
+    if prev[-2:] == _PLANNED and trig and trig[0][:1] in "يتن":
+        return Modality.FUTURE.value  # ``على أن يلتقي``: what is arranged to happen next (not ``أكد على أن الزيارة``)
+    if _PURPOSE_LAM.search(before):
+        return Modality.FUTURE.value  # ``دعوة لزيارة``, ``وصل للقاء``, ``ليلتقي``: the aim of an act, not yet done
     if time is not None and any(w in FUTURE_TIME for w in _words(time)):
         return Modality.FUTURE.value
     return Modality.ASSERTED.value

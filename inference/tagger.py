@@ -88,6 +88,7 @@ class TokenClassifier(Protocol):
 
     id2label: dict[int, str]
     max_positions: int
+    vocab_size: int | None  # embedding rows: token ids must stay below it
     concurrent: bool  # batches may run in parallel threads (each single-threaded)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray: ...
@@ -102,6 +103,7 @@ class TransformersTokenClassifier:
         self.model = model.eval()
         self.id2label = {int(k): v for k, v in model.config.id2label.items()}
         self.max_positions = getattr(model.config, "max_position_embeddings", None) or 512
+        self.vocab_size = getattr(model.config, "vocab_size", None)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         import torch
@@ -231,7 +233,7 @@ class Tagger:
             net, tokenizer, model_max_length = _load_numpy(path, config)
         else:
             net, tokenizer, model_max_length = _load_transformers(source, device)
-        vocab = config.get("vocab_size") if path is not None else None
+        vocab = net.vocab_size
         size = tokenizer.get_vocab_size(with_added_tokens=True)
         if isinstance(vocab, int) and size > vocab:  # else an IndexError deep in the model on the first article
             raise ModelLoadError(

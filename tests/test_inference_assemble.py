@@ -158,6 +158,7 @@ def test_modality_cues_scope_over_the_next_verb() -> None:
     from araevents.inference.modality import modality_of
 
     assert modality_of("وصل لافروف إلى الدوحة على أن ", "يلتقي", " نظيره غدا") == "future"
+    assert modality_of("شدد الوزير على أن ", "الزيارة", " ناجحة") == "asserted"  # a clause, not a plan
     assert modality_of("وصل لافروف إلى الدوحة و", "التقى", " نظيره") == "asserted"
     assert modality_of("أكد الوزير أنه لم ", "يلتق", " نظيره") == "negated"
     assert modality_of("قال إنه إذا ", "التقى", " نظيره") == "hypothetical"
@@ -170,3 +171,5 @@ def test_an_event_noun_after_a_purpose_lam_is_future() -> None:
     assert modality_of("تلقى روحاني دعوة رسمية ل", "زيارة", " إيطاليا") == "future"
     assert modality_of("وصل لافروف إلى الدوحة ل", "لقاء", " أمير قطر") == "future"
     assert modality_of("وصل لافروف إلى الدوحة في ", "زيارة", " رسمية") == "asserted"
+    assert modality_of("تلقى دعوة لل", "زيارة", " الرسمية") == "future"
+    assert modality_of("وصل إلى جنيف ل", "يلتقي", " نظيره") == "future"

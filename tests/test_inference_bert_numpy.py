@@ -116,3 +116,18 @@ def test_extract_with_the_embedded_model_imports_neither_torch_nor_transformers(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda c: c.pop("intermediate_size"), "weights do not fit config.json"),  # BertConfig's default 3072 ≠ the weights
+    (lambda c: c.update(num_attention_heads=3), "could not load model|not a multiple"),
+    (lambda c: c.update(hidden_size=None), "weights do not fit config.json|could not load model"),
+])
+def test_a_config_that_does_not_fit_fails_with_one_line(tiny_model_dir: Path, tmp_path: Path, change, message) -> None:
+    folder = Path(shutil.copytree(tiny_model_dir, tmp_path / "m"))
+    cfg = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    change(cfg)
+    (folder / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match=message) as info:
+        Tagger.load(folder)
+    assert "\n" not in str(info.value)
