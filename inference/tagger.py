@@ -250,6 +250,8 @@ class Tagger:
         words = [word_tokenize(n.text) for n in norms]
         windows = make_windows(self.tokenizer, [[w.text for w in ws] for ws in words], self.max_length, self.stride)
         order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
+        if self.model.concurrent:  # small batches keep every pool thread busy and pad less (16.5 → 19.5 articles/s at 4)
+            batch_size = min(batch_size, 4)
         batches = [order[b : b + max(1, batch_size)] for b in range(0, len(order), max(1, batch_size))]
         probs: list[np.ndarray] = [np.empty(0)] * len(windows)
 
