@@ -41,8 +41,9 @@ BACKENDS = ("auto", "numpy", "transformers")
 _CORRUPT = "its files are corrupted, cut off or from different models — re-download it, or re-export it with save_pretrained"
 
 
-def check_model_folder(path: Path) -> None:
-    """Raise ``ModelLoadError`` naming what is missing before transformers gives a vaguer error."""
+def check_model_folder(path: Path) -> dict:
+    """Raise ``ModelLoadError`` naming what is missing before transformers gives a vaguer error;
+    returns the parsed ``config.json``."""
     fix = "re-download or re-export the model (save_pretrained writes all of them), or pass another model"
     if not path.is_dir():
         what = "is a file, not a folder" if path.exists() else "does not exist"
@@ -61,6 +62,7 @@ def check_model_folder(path: Path) -> None:
         raise ModelLoadError(f"model folder {path} has no weights (expected model.safetensors); {fix}")
     if not any((path / f).is_file() for f in _TOKENIZER_FILES):
         raise ModelLoadError(f"model folder {path} has no tokenizer (expected tokenizer.json or vocab.txt); {fix}")
+    return cfg
 
 
 def check_labels(id2label: Any, where: str) -> None:
@@ -116,8 +118,8 @@ class TransformersTokenClassifier:
         return logits.float().cpu().numpy()
 
 
-def _resolve(model: str | Path | None) -> tuple[str, Path | None]:
-    """The source to load and, for local folders (validated here), its path; Hub ids have no path."""
+def _resolve(model: str | Path | None) -> tuple[str, Path | None, dict]:
+    """The source to load and, for local folders (validated here), its path and config; Hub ids have neither."""
     from araevents import paths
 
     if model is None or str(model) in paths.EMBEDDED_ALIASES:
@@ -126,13 +128,11 @@ def _resolve(model: str | Path | None) -> tuple[str, Path | None]:
             raise ModelLoadError(
                 f"the embedded model is missing ({path}); reinstall araevents, or pass model=<folder or Hub id>"
             )
-        check_model_folder(path)
-        return str(path), path
+        return str(path), path, check_model_folder(path)
     path = Path(model).expanduser()
     if path.exists() or not _HUB_ID.match(str(model)):
-        check_model_folder(path)
-        return str(path), path
-    return str(model), None  # not a local folder but shaped like owner/name: a Hub id, resolved by transformers
+        return str(path), path, check_model_folder(path)
+    return str(model), None, {}  # not a local folder but shaped like owner/name: a Hub id, resolved by transformers
 
 
 def _load_numpy(path: Path, config: dict) -> tuple[TokenClassifier, "Tokenizer", int | None]:
@@ -219,8 +219,7 @@ class Tagger:
         """
         if backend not in BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
-        source, path = _resolve(model)
-        config = json.loads((path / "config.json").read_text(encoding="utf-8")) if path is not None else {}
+        source, path, config = _resolve(model)
         from .bert_numpy import supports
 
         numpy_ok = path is not None and device == "cpu" and supports(config, path)
