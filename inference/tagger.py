@@ -29,6 +29,7 @@ from araevents.schema import LABELS, OUTSIDE
 from araevents.text.normalize import normalize_for_model
 from araevents.text.tokenize import word_tokenize
 
+from .decoding import viterbi_ids
 from .windows import default_stride, effective_max_length, make_windows, merge_windows
 
 if TYPE_CHECKING:
@@ -282,7 +283,7 @@ class Tagger:
     def _spans(self, text: str, norm: Any, words: list, probs: np.ndarray) -> list[Span]:
         if not words:
             return []
-        ids = probs.argmax(axis=1)
+        ids = viterbi_ids(np.log(np.maximum(probs, 1e-12)), self.labels)
         labels = [self.labels[i] for i in ids]
         word_p = probs[np.arange(len(ids)), ids]
         spans = []

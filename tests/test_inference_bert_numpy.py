@@ -61,10 +61,6 @@ def test_logits_equal_transformers_on_the_embedded_model() -> None:
     _logits_match(DEFAULT_MODEL_DIR, cfg["vocab_size"], seq=cfg["max_position_embeddings"])
 
 
-def _spans(tagger: Tagger, texts: list[str], batch_size: int) -> list[list[tuple]]:
-    return [[(s.start, s.end, s.label, round(s.score, 4)) for s in x] for x in tagger.tag_many(texts, batch_size=batch_size)]
-
-
 def test_both_backends_tag_the_seeds_identically() -> None:
     """Same windows (tokenizer.json alone vs transformers' tokenizer), same logits, same spans."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
@@ -72,7 +68,10 @@ def test_both_backends_tag_the_seeds_identically() -> None:
     slow = Tagger.load(None, backend="transformers")
     assert type(fast.model).__name__ == "NumpyBertForTokenClassification"
     # batch_size 2: several batches, so the numpy backend runs them in its thread pool
-    assert _spans(fast, texts, 2) == _spans(slow, texts, 2)
+    ours, theirs = fast.tag_many(texts, batch_size=2), slow.tag_many(texts, batch_size=2)
+    assert [[(s.start, s.end, s.label) for s in x] for x in ours] == [[(s.start, s.end, s.label) for s in x] for x in theirs]
+    # scores agree to float32 rounding (logits differ by ~1e-6), not always in their 4th decimal
+    assert all(abs(a.score - b.score) < 1e-3 for x, y in zip(ours, theirs) for a, b in zip(x, y))
     assert fast.max_length == slow.max_length
 
 
