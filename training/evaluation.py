@@ -95,6 +95,20 @@ def evaluate_model(model, tokenizer, *, max_length: int = 256, seeds_gold: str |
     return report
 
 
+def entities_by_source(model, tokenizer, rows, *, max_length: int) -> dict[str, dict[str, Any]]:
+    """PER/LOC/ORG/DATE scores of a validation table per source.
+
+    The gold sources' part of the validation split is gold for entities: its ANERcorp part is
+    the held-out measure of ANERcorp-style entities that choices may be made on (the test
+    split never is); the news part measures agreement with the weak labeller only.
+    """
+    out = {}
+    for source in sorted(set(rows["source"])):
+        part = rows.filter(lambda b: [x == source for x in b["source"]], batched=True)
+        out[source] = evaluate_examples(model, tokenizer, part, max_length=max_length, types=ENTITY_TYPES)
+    return out
+
+
 def _fmt(x: Any) -> str:
     return f"{x:.3f}" if isinstance(x, float) else str(x)
 
@@ -124,6 +138,15 @@ def to_markdown(report: dict[str, Any], title: str) -> str:
                   "(scoring of shared/spec/event-gold.md).", ""] + events_table(ev) + [""]
         lines += [f"- {src}: micro F1 {sub['micro']['f1']:.3f}, core F1 {sub['core']['f1']:.3f}"
                   for src, sub in ev.get("by_source", {}).items()] + [""]
+    if report.get("validation_by_source"):
+        lines += ["## validation entities by source (PER/LOC/ORG/DATE; news: weak labels)", "",
+                  "| source | examples | P | R | F1 | " + " | ".join(f"{t} F1" for t in ENTITY_TYPES) + " |",
+                  "|---|---|---|---|---|" + "---|" * len(ENTITY_TYPES)]
+        for src, part in report["validation_by_source"].items():
+            per = [_fmt(part["per_type"].get(t, {}).get("f1", "-")) for t in ENTITY_TYPES]
+            lines.append(f"| {src} | {part['examples']} | {_fmt(part['micro']['precision'])} | "
+                         f"{_fmt(part['micro']['recall'])} | {_fmt(part['micro']['f1'])} | " + " | ".join(per) + " |")
+        lines.append("")
     if "validation" in report:
         lines += ["## validation (training corpus split)", "", "```json",
                   json.dumps(report["validation"], indent=1), "```", ""]

@@ -16,10 +16,11 @@ import argparse
 import json
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from araevents.errors import ConfigError
 from .config import fill, load_yaml, start_run
 
 TASHKEEL_AND_TATWEEL = r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]"
@@ -30,6 +31,11 @@ class PretrainConfig:
     output_dir: str
     shared_dir: str = "../shared"
     max_articles: int | None = None
+    # unlabelled text of the gold NER training sources (training/sources.py) beside the news:
+    # entity-dense sentences (WikiFANE, ANERcorp train) that the news alone has few of
+    text_sources: list[str] = field(default_factory=lambda: ["anercorp", "wikifane", "wojood"])
+    # AraBERT v0.2 preprocessing (normalize_for_model) on the text, as at fine-tuning and inference
+    normalize: bool = True
     # tokenizer
     vocab_size: int = 24000
     min_frequency: int = 3
@@ -39,6 +45,7 @@ class PretrainConfig:
     num_attention_heads: int = 4
     intermediate_size: int = 1024
     seq_len: int = 256
+    max_position_embeddings: int | None = None  # default seq_len; set it above seq_len for a short first phase
     # optimisation
     batch_size: int = 32
     gradient_accumulation_steps: int = 1
@@ -51,14 +58,47 @@ class PretrainConfig:
     logging_steps: int = 20
     seed: int = 13
     init_from: str | None = None
+    # "word2vec": start the (tied) token embeddings from skip-gram vectors of the same pieces
+    # (gensim, a few CPU minutes), so MLM starts from distributional word knowledge
+    embedding_init: str | None = None
+    # "sinusoidal": start the (learned) position embeddings from the Transformer's sine/cosine
+    # table at the token embeddings' scale, so that attention can find neighbouring words early;
+    # with random positions a 4x256 BERT still ignored word order after 1,000 steps
+    position_init: str | None = None
+    # bfloat16 autocast: "auto" where the CPU has native bf16 (avx512_bf16/AMX) or on a GPU that
+    # supports it; ~1.7x the float32 step rate on such a CPU
+    bf16: bool | str = "auto"
     threads: int | None = None
 
 
+def _gold_texts(cfg: PretrainConfig) -> Iterator[str]:
+    """The gold sources' sentences, in their corpus order, as pseudo-documents of ~20 sentences."""
+    from .sources import SOURCES, read_source
+
+    for name in cfg.text_sources:
+        if name not in SOURCES:
+            raise ConfigError(f"text_sources: unknown source {name!r} (known: {', '.join(SOURCES)})")
+        group: list[str] = []
+        for gs in read_source(SOURCES[name], Path(cfg.shared_dir)):
+            group.append(gs.doc.text)
+            if len(group) == 20:
+                yield "\n".join(group)
+                group = []
+        if group:
+            yield "\n".join(group)
+
+
 def iter_texts(cfg: PretrainConfig) -> Iterator[str]:
+    """News articles (hold-outs applied by iter_news), then the gold sources' text (held-out files refused)."""
+    from itertools import chain
+
+    from araevents.text.normalize import normalize_for_model
+
     from .news import iter_news
 
-    for art in iter_news(cfg.shared_dir, limit=cfg.max_articles):
-        yield art.text
+    news = (art.text for art in iter_news(cfg.shared_dir, limit=cfg.max_articles))
+    for text in chain(news, _gold_texts(cfg)):
+        yield normalize_for_model(text).text if cfg.normalize else text
 
 
 def build_tokenizer(cfg: PretrainConfig, out: Path):
@@ -88,7 +128,7 @@ def build_tokenizer(cfg: PretrainConfig, out: Path):
     tok.decoder = decoders.WordPiece(prefix="##")
     fast = PreTrainedTokenizerFast(
         tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]",
-        mask_token="[MASK]", model_max_length=cfg.seq_len,
+        mask_token="[MASK]", model_max_length=cfg.max_position_embeddings or cfg.seq_len,
     )
     fast.save_pretrained(out)
     return fast
@@ -116,6 +156,56 @@ def build_blocks(cfg: PretrainConfig, tokenizer, cache: Path):
     return blocks
 
 
+def word2vec_embeddings(blocks, vocab_size: int, dim: int, *, seed: int, epochs: int = 5):
+    """Skip-gram vectors of the WordPiece pieces in ``blocks``, scaled to BERT's initialiser range.
+
+    Pieces the blocks never contain keep a normal(0, 0.02) row, like a fresh BERT.
+    """
+    import numpy as np
+
+    try:
+        from gensim.models import Word2Vec
+    except ImportError:
+        raise ConfigError("embedding_init: word2vec needs gensim (pip install 'araevents[pretrain]')") from None
+    sentences = [[str(t) for t in ids] for ids in blocks["input_ids"]]
+    w2v = Word2Vec(sentences, vector_size=dim, window=5, min_count=1, sg=1, negative=5, workers=2,
+                   epochs=epochs, seed=seed)
+    rng = np.random.default_rng(seed)
+    emb = rng.normal(0.0, 0.02, (vocab_size, dim)).astype("float32")
+    vecs = w2v.wv.vectors
+    scaled = (vecs - vecs.mean(0)) / vecs.std() * 0.05
+    for key, row in w2v.wv.key_to_index.items():
+        emb[int(key)] = scaled[row]
+    return emb
+
+
+def sinusoidal_positions(n_positions: int, dim: int, std: float):
+    """The Transformer's sine/cosine position table (Vaswani et al. 2017), rescaled to ``std``."""
+    import numpy as np
+
+    pos = np.arange(n_positions)[:, None]
+    rates = 1.0 / np.power(10000.0, np.arange(0, dim, 2) / dim)
+    table = np.zeros((n_positions, dim))
+    table[:, 0::2] = np.sin(pos * rates)
+    table[:, 1::2] = np.cos(pos * rates[: dim // 2])
+    return (table / table.std() * std).astype("float32")
+
+
+def use_bf16(setting: bool | str) -> bool:
+    """Resolve the ``bf16`` setting: "auto" means the hardware computes bfloat16 natively."""
+    import torch
+
+    if setting != "auto":
+        return bool(setting)
+    if torch.cuda.is_available():
+        return torch.cuda.is_bf16_supported()
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
 def sparse_mlm_trainer_class():
     """A Trainer that computes the vocabulary projection only at masked positions.
 
@@ -129,10 +219,12 @@ def sparse_mlm_trainer_class():
     class SparseMLMTrainer(Trainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             labels = inputs.pop("labels")
-            hidden = model.bert(**inputs).last_hidden_state
-            mask = labels != -100
-            logits = model.cls(hidden[mask])
-            loss = torch.nn.functional.cross_entropy(logits, labels[mask], reduction="sum")
+            # accelerate applies mixed precision by wrapping model.forward, which is bypassed here
+            with self.accelerator.autocast():
+                hidden = model.bert(**inputs).last_hidden_state
+                mask = labels != -100
+                logits = model.cls(hidden[mask])
+            loss = torch.nn.functional.cross_entropy(logits.float(), labels[mask], reduction="sum")
             denom = num_items_in_batch if num_items_in_batch is not None else mask.sum()
             loss = loss / denom
             return (loss, {"logits": logits}) if return_outputs else loss
@@ -146,16 +238,22 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
                               TrainingArguments)
     from transformers.trainer_utils import get_last_checkpoint
 
+    if cfg.embedding_init not in (None, "word2vec"):
+        raise ConfigError(f"embedding_init must be 'word2vec' or unset, not {cfg.embedding_init!r}")
+    if cfg.position_init not in (None, "sinusoidal"):
+        raise ConfigError(f"position_init must be 'sinusoidal' or unset, not {cfg.position_init!r}")
     out = start_run(cfg, "pretrain_config.json")
 
     tok_dir = out / "tokenizer"
+    if cfg.init_from and (Path(cfg.init_from) / "tokenizer.json").is_file():
+        tok_dir = Path(cfg.init_from)  # a later phase keeps the vocabulary its weights were trained with
     if (tok_dir / "tokenizer.json").is_file():
         tokenizer = PreTrainedTokenizerFast.from_pretrained(tok_dir)
     else:
         t0 = time.time()
         tokenizer = build_tokenizer(cfg, tok_dir)
         print(f"tokenizer: {len(tokenizer)} pieces in {time.time() - t0:.0f}s")
-    blocks = build_blocks(cfg, tokenizer, out / "blocks")
+    blocks = build_blocks(cfg, tokenizer, out / f"blocks-{cfg.seq_len}")
     print(f"pretraining data: {len(blocks)} blocks x {cfg.seq_len} tokens = {len(blocks) * cfg.seq_len:,} tokens")
 
     if cfg.init_from:
@@ -164,9 +262,34 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
         model = BertForMaskedLM(BertConfig(
             vocab_size=len(tokenizer), hidden_size=cfg.hidden_size, num_hidden_layers=cfg.num_hidden_layers,
             num_attention_heads=cfg.num_attention_heads, intermediate_size=cfg.intermediate_size,
-            max_position_embeddings=cfg.seq_len, pad_token_id=tokenizer.pad_token_id,
+            max_position_embeddings=cfg.max_position_embeddings or cfg.seq_len, pad_token_id=tokenizer.pad_token_id,
         ))
     print(f"model: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters")
+    resuming = (out / "checkpoints").is_dir() and any((out / "checkpoints").glob("checkpoint-*"))
+    if not cfg.init_from and not resuming:
+        import numpy as np
+
+        embeddings = model.bert.embeddings
+        if cfg.embedding_init == "word2vec":
+            cache = out / "word2vec.npy"  # a restarted run reuses the vectors (minutes of CPU)
+            if cache.is_file():
+                emb = np.load(cache)
+            else:
+                t0 = time.time()
+                emb = word2vec_embeddings(blocks, len(tokenizer), cfg.hidden_size, seed=cfg.seed)
+                np.save(cache, emb)
+                print(f"token embeddings from word2vec in {time.time() - t0:.0f}s")
+            with torch.no_grad():
+                embeddings.word_embeddings.weight.copy_(torch.from_numpy(emb))
+        if cfg.position_init == "sinusoidal":
+            scale = float(embeddings.word_embeddings.weight.detach().std())
+            table = sinusoidal_positions(model.config.max_position_embeddings, cfg.hidden_size, scale)
+            with torch.no_grad():
+                embeddings.position_embeddings.weight.copy_(torch.from_numpy(table))
+    if model.config.max_position_embeddings < cfg.seq_len:
+        raise ConfigError(f"seq_len {cfg.seq_len} is longer than the model's {model.config.max_position_embeddings} positions")
+    # the tagger's window is min(tokenizer limit, positions): a first phase on short blocks must not cap it
+    tokenizer.model_max_length = model.config.max_position_embeddings
 
     args = TrainingArguments(
         output_dir=str(out / "checkpoints"), per_device_train_batch_size=cfg.batch_size,
@@ -174,7 +297,7 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
         weight_decay=cfg.weight_decay, warmup_steps=cfg.warmup_steps, max_steps=cfg.max_steps,
         lr_scheduler_type="linear", logging_steps=cfg.logging_steps, save_steps=cfg.save_steps,
         save_total_limit=2, seed=cfg.seed, report_to="none", use_cpu=not torch.cuda.is_available(),
-        bf16=torch.cuda.is_available(), dataloader_num_workers=0, include_num_input_tokens_seen="non_padding",
+        bf16=use_bf16(cfg.bf16), dataloader_num_workers=0, include_num_input_tokens_seen="non_padding",
         remove_unused_columns=False,
     )
     collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=cfg.mlm_probability)

@@ -57,6 +57,7 @@ class TrainConfig:
     export_dtype: str = "float32"
     eval_seeds: str | None = "seeds/gold/spans.jsonl"
     eval_anercorp: str | None = None
+    bf16: bool | str = False  # "auto": bfloat16 autocast where the hardware has it (see pretrain.use_bf16)
     threads: int | None = None
 
     def check(self, where: str) -> None:
@@ -211,9 +212,10 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     from transformers import DataCollatorForTokenClassification, EarlyStoppingCallback, Trainer, TrainingArguments
     from transformers.trainer_utils import get_last_checkpoint
 
-    from .evaluation import evaluate_model, write_report
+    from .evaluation import entities_by_source, evaluate_model, write_report
     from .metrics import load_seqeval
     from .predict import align_predictions
+    from .pretrain import use_bf16
 
     out = start_run(cfg, "train_config.json")
 
@@ -261,7 +263,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         load_best_model_at_end=True, metric_for_best_model="f1", greater_is_better=True, save_total_limit=2,
         logging_steps=max(1, min(50, steps_per_epoch // 4)), seed=cfg.seed, report_to="none",
         train_sampling_strategy="group_by_length",  # sentences vary 3-100 words: padding would dominate
-        use_cpu=not torch.cuda.is_available(), dataloader_num_workers=0,
+        use_cpu=not torch.cuda.is_available(), dataloader_num_workers=0, bf16=use_bf16(cfg.bf16),
     )
     callbacks = [EarlyStoppingCallback(cfg.early_stopping_patience)] if cfg.early_stopping_patience else []
     trainer = Trainer(model=model, args=args, train_dataset=train_ds, eval_dataset=val_ds,
@@ -282,6 +284,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         anercorp_test=cfg.eval_anercorp, extra_sets={"user_heldout": user_heldout} if user_heldout else None,
     )
     report["validation"] = {k.removeprefix("eval_"): v for k, v in val_metrics.items()}
+    report["validation_by_source"] = entities_by_source(trainer.model, tokenizer, val_rows, max_length=cfg.max_length)
     report["model"] = str(model_dir)
     write_report(report, model_dir, title=f"Evaluation of {model_dir}")
     log = {
