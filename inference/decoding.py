@@ -21,8 +21,9 @@ import numpy as np
 
 
 @lru_cache(maxsize=16)
-def _structure(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Indices of the ``I-X`` labels, of their ``B-X``, and a mask of labels that may start a sequence."""
+def _structure(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Indices of the ``I-X`` labels and of their ``B-X``; a mask of labels that may start a
+    sequence; each label's type number (-1 for ``O``)."""
     index = {lab: i for i, lab in enumerate(labels)}
     inside, begin = [], []
     for i, lab in enumerate(labels):
@@ -33,7 +34,20 @@ def _structure(labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndar
             inside.append(i)
             begin.append(b)
     may_start = np.array([not lab.startswith("I-") for lab in labels])
-    return np.array(inside, dtype=np.int64), np.array(begin, dtype=np.int64), may_start
+    types = sorted({lab[2:] for lab in labels if lab[:2] in ("B-", "I-")})
+    type_of = np.array([types.index(lab[2:]) if lab[:2] in ("B-", "I-") else -1 for lab in labels])
+    return np.array(inside, dtype=np.int64), np.array(begin, dtype=np.int64), may_start, type_of
+
+
+def _is_valid(ids: np.ndarray, may_start: np.ndarray, type_of: np.ndarray) -> bool:
+    """Whether every ``I-X`` in ``ids`` continues a ``B-X``/``I-X``."""
+    inside = ~may_start[ids]
+    if not inside.any():
+        return True
+    if inside[0]:
+        return False
+    cont = type_of[ids[:-1]] == type_of[ids[1:]]
+    return bool(np.all(~inside[1:] | cont))
 
 
 def viterbi_ids(log_probs: np.ndarray, labels: Sequence[str]) -> np.ndarray:
@@ -48,7 +62,10 @@ def viterbi_ids(log_probs: np.ndarray, labels: Sequence[str]) -> np.ndarray:
         raise ValueError(f"{n_labels} scores per word for {len(labels)} labels")
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    inside, begin, may_start = _structure(tuple(labels))
+    inside, begin, may_start, type_of = _structure(tuple(labels))
+    best_each = log_probs.argmax(axis=1)
+    if _is_valid(best_each, may_start, type_of):
+        return best_each  # the unconstrained optimum is valid, hence the constrained one (most sentences)
     lp = log_probs.astype(np.float64, copy=False)
     back = np.empty((n, n_labels), dtype=np.int64)
     score = np.where(may_start, lp[0], -np.inf)
