@@ -202,3 +202,23 @@ def test_evaluation_report_renders_span_and_event_parts(tmp_path):
     md = (tmp_path / "eval_report.md").read_text(encoding="utf-8")
     assert "**0.667**" in md and "| MEETING | 0.500 |" in md and "seeds: micro F1 0.500" in md
     assert json.loads((tmp_path / "eval_report.json").read_text(encoding="utf-8"))["events"]["micro"]["f1"] == 0.5
+
+
+def test_max_eval_samples_samples_every_source(tmp_path):
+    """The corpus validation table is ordered by source: its head alone would hold no news."""
+    import datasets
+
+    from araevents.training.train import TrainConfig, load_training_data
+
+    def table(sources):
+        return datasets.Dataset.from_dict({
+            "id": [f"{s}-{i}" for i, s in enumerate(sources)], "words": [["كلمة"]] * len(sources),
+            "tags": [["O"]] * len(sources), "source": sources, "license": ["x"] * len(sources)})
+
+    sources = ["anercorp"] * 30 + ["wikifane"] * 30 + ["saudinewsnet"] * 40
+    datasets.DatasetDict({"train": table(sources), "validation": table(sources)}).save_to_disk(str(tmp_path / "corpus"))
+    cfg = TrainConfig(output_dir=str(tmp_path / "run"), model_name_or_path="x", corpus=str(tmp_path / "corpus"),
+                      max_eval_samples=20)
+    _, validation, _ = load_training_data(cfg)
+    assert len(validation) == 20
+    assert set(validation["source"]) == {"anercorp", "wikifane", "saudinewsnet"}

@@ -131,8 +131,10 @@ def load_training_data(cfg: TrainConfig):
         validation = datasets.concatenate_datasets(val_parts)
     if cfg.max_train_samples:
         train = train.select(range(min(cfg.max_train_samples, len(train))))
-    if cfg.max_eval_samples:
-        validation = validation.select(range(min(cfg.max_eval_samples, len(validation))))
+    if cfg.max_eval_samples and cfg.max_eval_samples < len(validation):
+        # a seeded sample of every source: the table is ordered by source, and its head alone
+        # would select checkpoints without a single news sentence
+        validation = validation.shuffle(seed=cfg.seed).select(range(cfg.max_eval_samples))
     return train, validation, user_heldout
 
 
