@@ -254,7 +254,9 @@ def section_training(facts: ModelFacts) -> str:
             ("learning rate", tc.get("learning_rate")), ("batch size", tc.get("batch_size")),
             ("max length (sub-tokens)", tc.get("max_length")), ("weight decay", tc.get("weight_decay")),
             ("warm-up ratio", tc.get("warmup_ratio")), ("seed", tc.get("seed")),
+            ("sources repeated per epoch", ", ".join(f"{k} ×{v}" for k, v in (tc.get("source_repeats") or {}).items())),
             ("exported weights", tc.get("export_dtype")),
+            ("tagger window (sub-tokens, `model_max_length`)", tc.get("export_max_length")),
             ("optimisation steps", (facts.train_log or {}).get("global_step")),
             ("best validation F1", _f((facts.train_log or {}).get("best_validation_f1"))
              if (facts.train_log or {}).get("best_validation_f1") is not None else None),

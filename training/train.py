@@ -55,6 +55,10 @@ class TrainConfig:
     eval_steps: int | None = None
     seed: int = 13
     export_dtype: str = "float32"
+    # The window length the exported tokenizer declares (``model_max_length``), which the
+    # araevents tagger slides over articles. Set it below ``max_length`` when the encoder's later
+    # positions were barely pretrained: long windows then cost more than the context they add.
+    export_max_length: int | None = None
     eval_seeds: str | None = "seeds/gold/spans.jsonl"
     eval_anercorp: str | None = None
     bf16: bool | str = False  # "auto": bfloat16 autocast where the hardware has it (see pretrain.use_bf16)
@@ -65,6 +69,8 @@ class TrainConfig:
             raise ConfigError(f"{where}: data_mode must be 'merge' or 'replace', not {self.data_mode!r}")
         if self.export_dtype not in ("float32", "float16"):
             raise ConfigError(f"{where}: export_dtype must be 'float32' or 'float16'")
+        if self.export_max_length is not None and not 8 <= self.export_max_length <= self.max_length:
+            raise ConfigError(f"{where}: export_max_length must be between 8 and max_length ({self.max_length})")
         if (self.model_name_or_path is None) == (self.model_init is None):
             raise ConfigError(f"{where}: set exactly one of `model_name_or_path` (start from weights) and "
                               "`model_init` (random BERT of that shape over `tokenizer_name_or_path`)")
@@ -280,6 +286,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     val_metrics = trainer.evaluate()
 
     model_dir = out / "model"
+    if cfg.export_max_length:
+        tokenizer.model_max_length = cfg.export_max_length
     save_model_atomically(trainer.model, tokenizer, model_dir, dtype=cfg.export_dtype)
     report = evaluate_model(
         trainer.model, tokenizer, max_length=cfg.max_length, seeds_gold=cfg.eval_seeds,
