@@ -198,12 +198,14 @@ for event in extractor.extract("{WIDGET_TEXT}"):
     print(event)
 ```
 
-Spans only, with plain `transformers` (aggregate on the first sub-token of each word, as the model was trained):
+Spans only, with plain `transformers` (aggregate on the first sub-token of each word, as the model was trained;
+`stride` makes the pipeline tag a text longer than the tokenizer's `model_max_length` in overlapping windows
+instead of cutting it):
 
 ```python
 from transformers import pipeline
 
-tagger = pipeline("token-classification", model="{repo_id}", aggregation_strategy="first")
+tagger = pipeline("token-classification", model="{repo_id}", aggregation_strategy="first", stride=32)
 tagger("{WIDGET_TEXT}")
 ```
 """
