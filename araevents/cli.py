@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("araevents.inference.cli", "extract diplomatic events from Arabic articles"),
     "tag": ("araevents.inference.cli_tag", "print the token classifier's spans"),
     "build-data": ("araevents.training.build_data", "build the weakly-labelled training corpus"),
+    "build-actors": ("araevents.training.actor_dictionary", "mine the known-actor table (name → state) from the corpus"),
     "weak-eval": ("araevents.training.weak_eval", "score the weak labeller against the seeds gold"),
     "pretrain": ("araevents.training.pretrain", "MLM-pretrain a compact BERT (and its tokenizer) on raw news"),
     "train": ("araevents.training.train", "fine-tune a token classifier from a config"),

@@ -29,6 +29,15 @@ class StateEntry(NamedTuple):
     kind: str  # "state", "capital" or "org"
 
 
+class KnownActor(NamedTuple):
+    affiliation: str  # canonical state or organisation
+    role: str | None  # a Role value, when the corpus is clear about it
+
+
+#: Person name → state table mined from news by ``araevents build-actors`` (training/actor_dictionary.py).
+ACTORS_FILE = RESOURCES / "actors.tsv"
+
+
 class DemonymEntry(NamedTuple):
     canonical: str
     form: str  # e.g. "m.sg.def", "f.sg", "pl.def"
@@ -54,6 +63,14 @@ def demonyms_table() -> dict[str, DemonymEntry]:
     for row in _rows("demonyms.tsv")[1:]:
         table.setdefault(fold(row[0]), DemonymEntry(row[1], row[2]))
     return table
+
+
+@lru_cache(maxsize=1)
+def actors_table() -> dict[str, KnownActor]:
+    """Folded person name → its state and role; empty when the table is not shipped."""
+    if not ACTORS_FILE.is_file():
+        return {}
+    return {row[0]: KnownActor(row[1], row[2] or None) for row in _rows(ACTORS_FILE.name)[1:]}
 
 
 def _candidates(word: str) -> list[str]:

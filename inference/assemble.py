@@ -54,6 +54,7 @@ from .lexicon import (
     is_counterpart,
     is_demonym_word,
     is_head_noun,
+    known_actor,
     HONORIFICS,
     PAIR_ANAPHORS_PERSON,
     PAIR_ANAPHORS_STATE,
@@ -285,9 +286,11 @@ class _Article:
                 nxt = spans[i + 1]
                 after = spans[i + 2] if i + 2 < len(spans) else None
                 followed_by_name = after is not None and after.label == "PER" and self.gap_is(nxt.end, after.start)
+                # ``كيري، وزير الخارجية``; a spokesperson needs no comma (قال أحمد فوزي المتحدث باسم
+                # الأمم المتحدة), any other role does: ``استقبل أوباما وزير الخارجية`` is someone else
+                apposed = any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
-                        and any(c in "،,(-" for c in self.text[sp.end : nxt.start])
-                        and self.gap_is(sp.end, nxt.start) and not followed_by_name):
+                        and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
                     b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
                     b.affiliation = affs[0] if affs else None
@@ -313,11 +316,12 @@ class _Article:
             # head repeats the nearest one (الأميركي جون كيري والسعودي عادل الجبير)
             before = [o for o in sorted(bindings, key=lambda x: x.start) if o.end <= role_sp.start
                       and self.same_sentence(o, role_sp) and bindings[o].role]
+            if role_sp in self.counterparts:  # الجبير ... مع نظيره لافروف: resolved once actors know their roles
+                subject = before or sorted((o for o in bindings if o.end <= role_sp.start and self.same_sentence(o, role_sp)),
+                                           key=lambda x: x.start)
+                if subject:
+                    self.counterpart_of[person] = subject[0]
             if not before:
-                if role_sp in self.counterparts:  # الجبير ... مع نظيره لافروف: resolved once actors know their roles
-                    subject = [o for o in bindings if o.end <= role_sp.start and self.same_sentence(o, role_sp)]
-                    if subject:
-                        self.counterpart_of[person] = min(subject, key=lambda x: x.start)
                 return None
             return bindings[before[0] if role_sp in self.counterparts else before[-1]].role
         return role_of(role_sp.label).value
@@ -352,6 +356,7 @@ class _Article:
             for other in sorted(bindings, key=lambda x: x.start, reverse=True):
                 if other.end <= prev.end and self.same_sentence(other, sp) and bindings[other].role:
                     b.role = bindings[other].role
+                    self.counterpart_of[sp] = other
                     break
             dem = [demonym_state(w) for w in words if demonym_state(w)]
             b.affiliation = b.affiliation or (dem[-1] if dem else None)
@@ -378,7 +383,10 @@ class _Article:
 
     # ---------------------------------------------------------------- step 2: actors
 
-    def build_actors(self, bindings: dict[Span, _Binding]) -> None:
+    def build_actors(self, bindings: dict[Span, _Binding], use_known_actors: bool = True) -> None:
+        """Cluster mentions into actors, vote their roles and affiliations, then fill gaps: a
+        counterpart's role, a headline role, the corpus-mined known actors (off when mining
+        them, so the table never feeds on itself), article states, a visited counterpart."""
         for sp in self.spans:
             if sp.label not in _ACTOR_KINDS:
                 continue
@@ -420,7 +428,10 @@ class _Article:
             if a.role is None and b is not a:
                 a.role = b.role
         self.fill_from_unbound_roles()
+        if use_known_actors:
+            self.fill_from_known_actors()
         self.fill_from_article_states()
+        self.fill_from_visited_counterparts()
 
     def merge_name_parts(self) -> None:
         """``جون`` … ``كيري`` … ``جون كيري``: a person whose every name is contained (whole words)
@@ -439,6 +450,37 @@ class _Article:
             host.evidence.extend(a.evidence)
             host.mentions.sort()
             a.mentions, a.keys, a.evidence = [], [], []
+
+    def fill_from_known_actors(self) -> None:
+        """``وزير الخارجية عادل الجبير`` with no adjective: a person the article leaves unplaced
+        takes the state the news corpus binds the name to (``araevents build-actors``), and the
+        role too when the article gives none. Explicit article evidence always came first."""
+        for a in self.actors:
+            if a.kind != "PER" or a.affiliation is not None or not a.mentions:
+                continue
+            for m in sorted(a.mentions, key=lambda m: -len(m.text.split())):
+                known = known_actor(m.text)
+                if known is not None:
+                    a.affiliation = known.affiliation
+                    a.role = a.role or known.role
+                    break
+
+    def fill_from_visited_counterparts(self) -> None:
+        """``وصل وزير الخارجية السوري إلى مسقط والتقى نظيره يوسف بن علوي``: an unplaced
+        counterpart of a placed subject belongs to the one other state named in the sentence
+        (``مسقط`` → عُمان), not counting what is discussed (``حول سوريا``)."""
+        for person, subject in self.counterpart_of.items():
+            if person not in self.actor_of or subject not in self.actor_of:
+                continue
+            a, b = self.actors[self.actor_of[person]], self.actors[self.actor_of[subject]]
+            if a is b or a.affiliation is not None or b.affiliation is None:
+                continue
+            s, e = self.sentences[self.sent_index(person.start)]
+            states = {state_of(sp.text) for sp in self.spans_within(s, e)
+                      if sp.label == "LOC" and sp not in self.topic_mentions}
+            states = {st for st in states if st is not None and st != b.affiliation and state_kind(st) != "org"}
+            if len(states) == 1:
+                a.affiliation = states.pop()
 
     def fill_from_article_states(self) -> None:
         """``وزير الخارجية عادل الجبير`` with no adjective: an unqualified role may be placed by

@@ -71,6 +71,28 @@ def strip_proclitic(word: str) -> str:
     return w
 
 
+def person_key(text: str) -> str | None:
+    """A person mention's key in the known-actor table: folded, without leading honorifics;
+    None for a one-word name (``هادي``, ``يوسف`` are common words or many people's names)."""
+    words = fold(text).split()
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def known_actor(text: str) -> gazetteer.KnownActor | None:
+    """The corpus-mined state (and role) of a person mention (``عادل الجبير``), if the table has it;
+    a name read with a leading و/ف (``وجون كيري``) is tried without it too."""
+    key = person_key(text)
+    if key is None:
+        return None
+    table = gazetteer.actors_table()
+    found = table.get(key)
+    if found is None and key[0] in "وف":
+        found = table.get(key[1:])
+    return found
+
+
 @lru_cache(maxsize=1 << 16)  # the merge step asks for the same names again and again
 def state_of(name: str) -> str | None:
     """Canonical state/organisation for a country, capital or body name (``واشنطن`` → الولايات المتحدة)."""
