@@ -421,11 +421,8 @@ class _Article:
         self.merge_name_parts()
         for a in self.actors:
             a.decide()
-        for person, subject in self.counterpart_of.items():
-            if person not in self.actor_of or subject not in self.actor_of:
-                continue
-            a, b = self.actors[self.actor_of[person]], self.actors[self.actor_of[subject]]
-            if a.role is None and b is not a:
+        for _, a, b in self.counterpart_actors():
+            if a.role is None:
                 a.role = b.role
         self.fill_from_unbound_roles()
         if use_known_actors:
@@ -451,6 +448,17 @@ class _Article:
             host.mentions.sort()
             a.mentions, a.keys, a.evidence = [], [], []
 
+    def counterpart_actors(self) -> list[tuple[Span, Actor, Actor]]:
+        """(counterpart mention, its actor, the subject's actor) for every ``نظيره`` whose two
+        sides became two different actors."""
+        out = []
+        for person, subject in self.counterpart_of.items():
+            if person in self.actor_of and subject in self.actor_of:
+                a, b = self.actors[self.actor_of[person]], self.actors[self.actor_of[subject]]
+                if a is not b:
+                    out.append((person, a, b))
+        return out
+
     def fill_from_known_actors(self) -> None:
         """``وزير الخارجية عادل الجبير`` with no adjective: a person the article leaves unplaced
         takes the state the news corpus binds the name to (``araevents build-actors``), and the
@@ -469,11 +477,8 @@ class _Article:
         """``وصل وزير الخارجية السوري إلى مسقط والتقى نظيره يوسف بن علوي``: an unplaced
         counterpart of a placed subject belongs to the one other state named in the sentence
         (``مسقط`` → عُمان), not counting what is discussed (``حول سوريا``)."""
-        for person, subject in self.counterpart_of.items():
-            if person not in self.actor_of or subject not in self.actor_of:
-                continue
-            a, b = self.actors[self.actor_of[person]], self.actors[self.actor_of[subject]]
-            if a is b or a.affiliation is not None or b.affiliation is None:
+        for person, a, b in self.counterpart_actors():
+            if a.affiliation is not None or b.affiliation is None:
                 continue
             s, e = self.sentences[self.sent_index(person.start)]
             states = {state_of(sp.text) for sp in self.spans_within(s, e)

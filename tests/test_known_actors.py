@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from araevents import gazetteer
+from araevents.formats.iob import spans_to_tags, whitespace_tokens
 from araevents.gazetteer import KnownActor
 from araevents.inference.assemble import assemble
 from araevents.inference.lexicon import known_actor, person_key, state_kind
@@ -70,26 +71,18 @@ def test_the_table_gives_a_role_only_when_the_article_gives_none(table) -> None:
 def test_a_counterpart_met_on_a_visit_belongs_to_the_visited_state(monkeypatch) -> None:
     monkeypatch.setattr(gazetteer, "actors_table", dict)
     text = "وصل وزير الخارجية السوري وليد المعلم إلى مسقط أمس، والتقى نظيره يوسف بن علوي."
-    sp = spans(text, ("وصل", "EVT_VISIT"), ("وزير الخارجية السوري", "ROLE_FOREIGN_MINISTER"), ("وليد المعلم", "PER"),
-               ("مسقط", "LOC"), ("أمس", "DATE"), ("والتقى", "EVT_MEETING"), ("نظيره", "ROLE_FOREIGN_MINISTER"),
-               ("يوسف بن علوي", "PER"))
-    got = people(assemble(text, sp))
+    items = (("وصل", "EVT_VISIT"), ("وزير الخارجية السوري", "ROLE_FOREIGN_MINISTER"), ("وليد المعلم", "PER"),
+             ("مسقط", "LOC"), ("أمس", "DATE"), ("والتقى", "EVT_MEETING"), ("نظيره", "ROLE_FOREIGN_MINISTER"),
+             ("يوسف بن علوي", "PER"))
+    got = people(assemble(text, spans(text, *items)))
     assert got["يوسف بن علوي"] == ("FOREIGN_MINISTER", "عمان")
     # the talks' topic is not a state the counterpart can belong to; with two candidate states, no guess
     for extra in (" لبحث الأزمة في سوريا", " بعد زيارة إلى طهران"):
         t = text[:-1] + extra + "."
         loc = extra.split()[-1]
-        got = people(assemble(t, sp_with(t, sp, (loc, "LOC"))))
+        got = people(assemble(t, spans(t, *items, (loc, "LOC"))))
         want = None if "طهران" in extra else "عمان"
         assert got["يوسف بن علوي"] == ("FOREIGN_MINISTER", want), extra
-
-
-def sp_with(text: str, sp, item: tuple):
-    word, label = item
-    start = text.rindex(word)
-    from araevents.document import Span
-
-    return sorted([*sp, Span(start, start + len(word), label, word, 0.9)], key=lambda s: s.start)
 
 
 def test_a_spokesperson_after_the_name_needs_no_comma(monkeypatch) -> None:
@@ -105,13 +98,11 @@ def test_a_spokesperson_after_the_name_needs_no_comma(monkeypatch) -> None:
 
 
 def labelled(text: str, *items: tuple[str, str]) -> tuple[list[str], list[str]]:
-    words = text.split()
-    tags = ["O"] * len(words)
-    for phrase, label in items:
-        p = phrase.split()
-        i = next(k for k in range(len(words)) if words[k:k + len(p)] == p)
-        tags[i:i + len(p)] = [f"B-{label}"] + [f"I-{label}"] * (len(p) - 1)
-    return words, tags
+    """A corpus row (words, IOB2 tags), as ``araevents build-data`` writes them."""
+    tokens = whitespace_tokens(text)
+    tags, lost = spans_to_tags(spans(text, *items), tokens)
+    assert not lost
+    return [t.text for t in tokens], tags
 
 
 def test_sentence_votes_come_from_explicit_bindings_only() -> None:

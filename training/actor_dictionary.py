@@ -85,17 +85,19 @@ def mine(sentences: Iterable[tuple[Sequence[str], Sequence[str]]], min_votes: in
                 states[name][state] += 1
             if role:
                 roles[name][role] += 1
+
+    def clear_majority(c: Counter) -> str | None:
+        value, votes = c.most_common(1)[0]
+        return value if votes >= min_votes and votes >= min_share * sum(c.values()) else None
+
     entries = []
     for name, c in states.items():
-        (state, votes), total = c.most_common(1)[0], sum(c.values())
-        if votes < min_votes or votes < min_share * total or canonical_state(state) is None:
+        state = clear_majority(c)
+        if state is None or canonical_state(state) is None:
             # ``المتحدث باسم وزارة الصحة``: a domestic body with no state is no affiliation to carry over
             continue
-        role = None
-        if roles.get(name):
-            (r, rv), rt = roles[name].most_common(1)[0], sum(roles[name].values())
-            role = r if rv >= min_votes and rv >= min_share * rt else None
-        entries.append(ActorEntry(name, state, role, votes, total))
+        role = clear_majority(roles[name]) if roles.get(name) else None
+        entries.append(ActorEntry(name, state, role, c[state], sum(c.values())))
     return sorted(entries, key=lambda e: (-e.votes, e.name))
 
 
