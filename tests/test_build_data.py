@@ -153,3 +153,19 @@ def test_build_actors_mines_the_built_corpus_and_refuses_other_folders(built, tm
     assert "actors from" in capsys.readouterr().out
     assert main(["build-actors", "--corpus", str(tmp_path), "--out", str(table)]) == 1
     assert "not a corpus built by `araevents build-data`" in capsys.readouterr().err
+
+
+def test_validation_takes_whole_articles_and_sentence_blocks():
+    """Sentences of one news article, or of one block of consecutive gold sentences, stay on one
+    side of the split: otherwise validation names are training names."""
+    from araevents.training.build_data import SPLIT_BLOCK, Example, split_examples, split_group
+
+    assert split_group("snn-00010-001") == split_group("snn-00010-007") != split_group("snn-00011-001")
+    first = "anercorp-ANERCorp_CamelLab_style_train"
+    assert split_group(f"{first}-00000") == split_group(f"{first}-{SPLIT_BLOCK - 1:05d}.1")
+    assert split_group(f"{first}-00000") != split_group(f"{first}-{SPLIT_BLOCK:05d}")
+    examples = [Example(f"{first}-{i:05d}", ("w",), ("O",), "anercorp", "x") for i in range(40 * SPLIT_BLOCK)]
+    examples += [Example(f"snn-{a:05d}-{k:03d}", ("w",), ("O",), "saudinewsnet", "x") for a in range(200) for k in range(3)]
+    train, val = split_examples(examples, 0.2, seed=13)
+    assert val and train
+    assert not {split_group(e.id) for e in train} & {split_group(e.id) for e in val}

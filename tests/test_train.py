@@ -212,7 +212,7 @@ def test_max_eval_samples_samples_every_source(tmp_path):
     """The corpus validation table is ordered by source: its head alone would hold no news."""
     import datasets
 
-    from araevents.training.train import TrainConfig, load_training_data
+    from araevents.training.train import TrainConfig, checkpoint_eval_rows, load_training_data
 
     def table(sources):
         return datasets.Dataset.from_dict({
@@ -223,6 +223,38 @@ def test_max_eval_samples_samples_every_source(tmp_path):
     datasets.DatasetDict({"train": table(sources), "validation": table(sources)}).save_to_disk(str(tmp_path / "corpus"))
     cfg = TrainConfig(output_dir=str(tmp_path / "run"), model_name_or_path="x", corpus=str(tmp_path / "corpus"),
                       max_eval_samples=20)
-    _, validation, _ = load_training_data(cfg)
+    _, full, _ = load_training_data(cfg)
+    assert len(full) == 100
+    validation = checkpoint_eval_rows(full, cfg)
     assert len(validation) == 20
     assert set(validation["source"]) == {"anercorp", "wikifane", "saudinewsnet"}
+
+
+def test_mention_swap_replaces_names_with_gold_names_of_the_same_type():
+    import datasets
+
+    from araevents.training.data import mention_inventory, swap_mentions
+
+    rows = datasets.Dataset.from_dict({
+        "id": ["a", "b"], "words": [["زار", "جون", "كيري", "باريس", "أمس"], ["قال", "المتحدث"]],
+        "tags": [["B-EVT_VISIT", "B-PER", "I-PER", "B-LOC", "O"], ["O", "B-ROLE_SPOKESPERSON"]],
+        "source": ["gold", "news"], "license": ["x", "x"]})
+    inventory = mention_inventory(rows, ["gold"])
+    assert inventory == {"PER": [("جون", "كيري")], "LOC": [("باريس",)], "ORG": []}
+    inventory = {"PER": [("سيرغي", "لافروف", "الكبير")], "LOC": [("موسكو",)], "ORG": []}
+    swapped = swap_mentions(rows, inventory, 1.0, seed=1)
+    assert swapped["words"][0] == ["زار", "سيرغي", "لافروف", "الكبير", "موسكو", "أمس"]
+    assert swapped["tags"][0] == ["B-EVT_VISIT", "B-PER", "I-PER", "I-PER", "B-LOC", "O"]
+    assert swapped["words"][1] == rows["words"][1] and swapped["tags"][1] == rows["tags"][1]  # roles stay
+    assert swap_mentions(rows, inventory, 0.0, seed=1)["words"] == rows["words"]
+
+
+def test_mention_swap_needs_source_repeats():
+    from araevents.errors import ConfigError
+    from araevents.training.train import TrainConfig
+
+    for cfg in (TrainConfig(output_dir="x", model_name_or_path="m", corpus="c", mention_swap=0.5),
+                TrainConfig(output_dir="x", model_name_or_path="m", corpus="c", mention_swap=2.0,
+                            source_repeats={"anercorp": 2})):
+        with pytest.raises(ConfigError, match="mention_swap"):
+            cfg.check("cfg")

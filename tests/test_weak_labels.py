@@ -123,6 +123,20 @@ def test_name_after_title(labeller):
     assert not any(lab == "PER" for lab, _ in got)
 
 
+def test_words_gold_corpora_show_outside_entities_never_extend_a_name():
+    """``نايف البكري محافظا``: an unknown word after a name is not a name word when the gold NER
+    corpora mostly tag it O."""
+    import dataclasses
+
+    from araevents.text.normalize import fold
+
+    text = "وقال الشيخ محمد الحمادي مهتما بذلك"
+    lex = default_lexicons(None)
+    assert ("PER", "محمد الحمادي مهتما") in spans(WeakLabeller(lex), text)  # without gold statistics
+    gaz = dataclasses.replace(lex.gazetteers, outside_words=frozenset({fold("مهتما")}))
+    assert ("PER", "محمد الحمادي") in spans(WeakLabeller(dataclasses.replace(lex, gazetteers=gaz)), text)
+
+
 def test_short_mentions_follow_full_names(labeller):
     got = spans(labeller, "التقى وزير الخارجية الفنلندي بيكا هافيستو أمس. وقال هافيستو إن")
     assert got.count(("PER", "هافيستو")) == 1

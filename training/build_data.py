@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import logging
+import re
 import sys
 import time
 from collections import Counter
@@ -262,11 +263,33 @@ def select_news(candidates: list[Example], base_counts: Counter, limit: int, min
 # --------------------------------------------------------------------------- output
 
 
+#: Consecutive gold sentences kept on one side of the split: neighbouring sentences of a CoNLL
+#: corpus come from one article and repeat its names.
+SPLIT_BLOCK = 20
+_SENTENCE_ID = re.compile(r"^(?P<doc>.*?)-(?P<n>\d+)(?:\.\d+)?$")
+
+
+def split_group(example_id: str) -> str:
+    """The unit an example moves to validation with: its news article, or its block of
+    :data:`SPLIT_BLOCK` consecutive gold sentences.
+
+    A split by sentence leaves the other sentences of a validation sentence's article in
+    training, so validation names are mostly training names and the figure overstates how the
+    model does on new text (ANERcorp: 0.86 on random validation sentences against 0.69 on the
+    test split, which is later articles).
+    """
+    if example_id.startswith("snn-"):
+        return example_id.rsplit("-", 1)[0]
+    m = _SENTENCE_ID.match(example_id)
+    return f"{m['doc']}~{int(m['n']) // SPLIT_BLOCK}" if m else example_id
+
+
 def split_examples(examples: list[Example], fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
-    """~``fraction`` of each source to validation, by a hash of the id (stable under additions)."""
+    """~``fraction`` of each source to validation, by a hash of the example's :func:`split_group`
+    (stable under additions)."""
     train, val = [], []
     for e in examples:
-        h = int(_rank(seed, e.id)[:8], 16) / 0xFFFFFFFF
+        h = int(_rank(seed, split_group(e.id))[:8], 16) / 0xFFFFFFFF
         (val if h < fraction else train).append(e)
     if not val and len(train) > 1:  # an empty split cannot be reloaded by datasets; keep one example there
         first = min(train, key=lambda e: _rank(seed, e.id))

@@ -110,6 +110,64 @@ def trusted_outside_words(rows, gold_sources: Sequence[str], *, min_count: int =
     return frozenset(w for w, n in seen.items() if n >= min_count and outside[w] / n >= min_outside_ratio)
 
 
+#: Entity types whose mentions :func:`swap_mentions` exchanges (names, not roles or triggers).
+SWAP_TYPES = ("PER", "LOC", "ORG")
+
+
+def _mentions(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) word ranges of the IOB2 spans of one row."""
+    out, start = [], None
+    for i, t in enumerate([*tags, "O"]):
+        if start is not None and not t.startswith("I-"):
+            out.append((start, i, tags[start][2:]))
+            start = None
+        if t.startswith("B-"):
+            start = i
+    return out
+
+
+def mention_inventory(rows, sources: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Distinct PER/LOC/ORG mentions (as word tuples) of the rows from gold ``sources``."""
+    seen: dict[str, set[tuple[str, ...]]] = {t: set() for t in SWAP_TYPES}
+    for words, tags, source in zip(rows["words"], rows["tags"], rows["source"]):
+        if source in sources:
+            for a, b, t in _mentions(words, tags):
+                if t in seen:
+                    seen[t].add(tuple(words[a:b]))
+    return {t: sorted(v) for t, v in seen.items()}
+
+
+def swap_mentions(rows, inventory: dict[str, list[tuple[str, ...]]], probability: float, seed: int):
+    """A copy of ``rows`` where each PER/LOC/ORG mention is replaced, with ``probability``, by a
+    random mention of the same type from ``inventory``.
+
+    Why: the gold NER corpora are small and repeat their names, so a compact model learns the
+    names rather than the contexts that mark a name, and misses the new names of unseen text
+    (ANERcorp: 0.86 F1 on validation sentences beside training ones, 0.69 on the later test
+    articles). Mention replacement (Dai & Adel 2020) shows each context with other names.
+    """
+    import random
+
+    import datasets
+
+    rng = random.Random(seed)
+    out = {c: list(rows[c]) for c in rows.column_names}
+    for k, (words, tags) in enumerate(zip(out["words"], out["tags"])):
+        new_words, new_tags, last = [], [], 0
+        for a, b, t in _mentions(words, tags):
+            if t not in inventory or not inventory[t] or rng.random() >= probability:
+                continue
+            mention = rng.choice(inventory[t])
+            new_words += [*words[last:a], *mention]
+            new_tags += [*tags[last:a], f"B-{t}", *[f"I-{t}"] * (len(mention) - 1)]
+            last = b
+        if last:
+            out["words"][k] = [*new_words, *words[last:]]
+            out["tags"][k] = [*new_tags, *tags[last:]]
+            out["id"][k] = f"{out['id'][k]}~swap{seed}"
+    return datasets.Dataset.from_dict(out, features=rows.features)
+
+
 def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int, *,
                        partial_sources: frozenset[str] = frozenset(),
                        trusted_outside: frozenset[str] = frozenset()) -> dict[str, list]:

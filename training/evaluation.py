@@ -95,17 +95,25 @@ def evaluate_model(model, tokenizer, *, max_length: int = 256, seeds_gold: str |
     return report
 
 
-def entities_by_source(model, tokenizer, rows, *, max_length: int) -> dict[str, dict[str, Any]]:
-    """PER/LOC/ORG/DATE scores of a validation table per source.
+def entities_by_source(model, tokenizer, rows, *, max_length: int,
+                       weak_sources: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
+    """PER/LOC/ORG/DATE scores of a validation table per source, and over its gold sources.
 
-    The gold sources' part of the validation split is gold for entities: its ANERcorp part is
-    the held-out measure of ANERcorp-style entities that choices may be made on (the test
-    split never is); the news part measures agreement with the weak labeller only.
+    The gold sources' part of the validation split is gold for entities, held out by blocks of
+    consecutive sentences (``build_data.split_group``): the figure that choices may be made on
+    (the ANERcorp test split never is); the news part measures agreement with the weak
+    labeller only.
     """
-    out = {}
-    for source in sorted(set(rows["source"])):
-        part = rows.filter(lambda b: [x == source for x in b["source"]], batched=True)
-        out[source] = evaluate_examples(model, tokenizer, part, max_length=max_length, types=ENTITY_TYPES)
+    def part(keep):
+        return rows.filter(lambda b: [keep(x) for x in b["source"]], batched=True)
+
+    sources = sorted(set(rows["source"]))
+    out = {s: evaluate_examples(model, tokenizer, part(lambda x, s=s: x == s), max_length=max_length,
+                                types=ENTITY_TYPES) for s in sources}
+    gold = [s for s in sources if s not in weak_sources]
+    if len(gold) > 1:
+        out["gold sources"] = evaluate_examples(model, tokenizer, part(lambda x: x in gold), max_length=max_length,
+                                                types=ENTITY_TYPES)
     return out
 
 
@@ -166,6 +174,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seeds-gold", default="seeds/gold/spans.jsonl", help="span gold of the seeds ('' to skip)")
     p.add_argument("--anercorp", default="../shared/data/anercorp/ANERCorp_CamelLab_style_test.txt",
                    help="ANERcorp CAMeL test split ('' to skip)")
+    p.add_argument("--corpus", help="a corpus built by `araevents build-data`: score its validation split's "
+                   "entities by source")
     p.add_argument("--events", nargs="*", default=["seeds", "dev"],
                    help="event-level gold sets: 'seeds' (seeds/gold/events.jsonl), 'dev' (../shared/dev), or paths")
     p.add_argument("--max-length", type=int, default=256)
@@ -183,6 +193,12 @@ def run(args: argparse.Namespace) -> int:
              for p in args.data}
     report = evaluate_model(model, tokenizer, max_length=args.max_length, seeds_gold=args.seeds_gold or None,
                             anercorp_test=args.anercorp or None, extra_sets=extra)
+    if args.corpus:
+        from .build_data import NEWS_SOURCE
+        from .data import load_corpus
+
+        report["validation_by_source"] = entities_by_source(model, tokenizer, load_corpus(args.corpus)["validation"],
+                                                            max_length=args.max_length, weak_sources=(NEWS_SOURCE,))
     if args.events:
         from araevents.inference.scoring import evaluate_extractor, load_gold_sets
         from araevents.inference.extractor import Extractor

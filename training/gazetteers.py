@@ -159,6 +159,9 @@ class EntityGazetteers:
     dropped: dict[str, str] = field(default_factory=dict)  # phrase → why it was dropped
     #: name words that start a person's name on their own (gold PER ≥ 80% of ≥ 3 uses): محمد، سيرغي
     first_names: set[str] = field(default_factory=set)
+    #: folded words the gold corpora show outside entities more often than inside (≥ 3 times):
+    #: never taken as an unknown name word (``فرويد مهتما``, ``نيستلروي الرحيل``)
+    outside_words: frozenset[str] = frozenset()
 
     def to_json(self) -> dict:
         return {"phrases": dict(sorted(self.phrases.items())), "name_words": sorted(self.name_words),
@@ -258,7 +261,8 @@ def load_entity_gazetteers(shared: Path | None, gold_stats: "GoldStats | None" =
             dropped[key] = "third-party LOC entry that is a person-name word"
             del phrases[key]
     first_names = gold_stats.first_names() - COMMON_WORDS if gold_stats is not None else set()
-    return EntityGazetteers(phrases, name_words, dropped, first_names)
+    outside = frozenset(gold_stats.outside_words()) if gold_stats is not None else frozenset()
+    return EntityGazetteers(phrases, name_words, dropped, first_names, outside)
 
 
 def _curated_keys() -> set[str]:
@@ -300,6 +304,9 @@ class GoldStats:
         total = self.word_total.get(word, 0)
         inside = self.word_entity.get(word, 0)
         return total - inside >= 3 and total - inside > inside
+
+    def outside_words(self) -> set[str]:
+        return {w for w in self.word_total if self.mostly_outside(w)}
 
     def name_words(self) -> set[str]:
         """Words tagged PER at least twice and inside a PER span in at least 60% of their uses."""

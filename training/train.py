@@ -22,7 +22,8 @@ from typing import Any
 from araevents.errors import ConfigError, UserError
 from araevents.schema import LABELS, SCHEMA_VERSION, id2label, label2id
 from .config import fill, load_yaml, start_run
-from .data import documents_to_dataset, load_corpus, tokenize_and_align, trusted_outside_words
+from .data import (documents_to_dataset, load_corpus, mention_inventory, swap_mentions, tokenize_and_align,
+                   trusted_outside_words)
 
 
 @dataclass
@@ -51,6 +52,9 @@ class TrainConfig:
     partial_weak_outside: bool = False
     weak_sources: list[str] = field(default_factory=lambda: ["saudinewsnet"])
     source_repeats: dict[str, int] | None = None
+    # In the extra copies made by source_repeats, each PER/LOC/ORG mention is replaced with this
+    # probability by another mention of its type from the gold sources (data.swap_mentions).
+    mention_swap: float = 0.0
     early_stopping_patience: int | None = 2
     eval_steps: int | None = None
     seed: int = 13
@@ -82,6 +86,10 @@ class TrainConfig:
             raise ConfigError(f"{where}: data_mode 'replace' needs --data FILE")
         if not 0 <= self.user_validation_fraction < 1:
             raise ConfigError(f"{where}: user_validation_fraction must be in [0, 1)")
+        if not 0 <= self.mention_swap <= 1:
+            raise ConfigError(f"{where}: mention_swap must be a probability in [0, 1], not {self.mention_swap!r}")
+        if self.mention_swap and not self.source_repeats:
+            raise ConfigError(f"{where}: mention_swap acts on the copies made by source_repeats; set source_repeats")
         for source, k in (self.source_repeats or {}).items():
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ConfigError(f"{where}: source_repeats[{source!r}] must be a whole number ≥ 1, not {k!r}")
@@ -120,12 +128,19 @@ def load_training_data(cfg: TrainConfig):
         val_parts.insert(0, corpus["validation"])
     train = datasets.concatenate_datasets(train_parts)
     # gold sources seen k times per epoch: against weak news that marks every name its lexicons miss O
+    inventory = None
+    if cfg.mention_swap:
+        inventory = mention_inventory(train, sorted(set(train["source"]) - set(cfg.weak_sources)))
+        print("mention swap: " + ", ".join(f"{len(v):,} {t}" for t, v in inventory.items())
+              + f" gold mentions, p={cfg.mention_swap} in the repeated copies")
     for source, k in sorted((cfg.source_repeats or {}).items()):
         rows = train.filter(lambda batch: [x == source for x in batch["source"]], batched=True)
         if not len(rows):
             raise UserError(f"source_repeats names {source!r}, but no training row comes from it "
                             f"(sources: {', '.join(sorted(set(train['source'])))})")
-        train = datasets.concatenate_datasets([train, *[rows] * (k - 1)])
+        copies = ([swap_mentions(rows, inventory, cfg.mention_swap, seed=cfg.seed + c) for c in range(1, k)]
+                  if inventory else [rows] * (k - 1))
+        train = datasets.concatenate_datasets([train, *copies])
     train = train.shuffle(seed=cfg.seed)
     if not val_parts:
         if len(train) < 2:
@@ -137,11 +152,19 @@ def load_training_data(cfg: TrainConfig):
         validation = datasets.concatenate_datasets(val_parts)
     if cfg.max_train_samples:
         train = train.select(range(min(cfg.max_train_samples, len(train))))
-    if cfg.max_eval_samples and cfg.max_eval_samples < len(validation):
-        # a seeded sample of every source: the table is ordered by source, and its head alone
-        # would select checkpoints without a single news sentence
-        validation = validation.shuffle(seed=cfg.seed).select(range(cfg.max_eval_samples))
     return train, validation, user_heldout
+
+
+def checkpoint_eval_rows(validation, cfg: TrainConfig):
+    """The part of the validation table checkpoints are chosen on: ``max_eval_samples`` rows.
+
+    A seeded sample of every source: the table is ordered by source, and its head alone would
+    select checkpoints without a single news sentence. The per-source report after training
+    scores the whole table: the gold sources' parts are small.
+    """
+    if cfg.max_eval_samples and cfg.max_eval_samples < len(validation):
+        return validation.shuffle(seed=cfg.seed).select(range(cfg.max_eval_samples))
+    return validation
 
 
 def load_model_and_tokenizer(name_or_path: str | None, tokenizer_name_or_path: str | None = None,
@@ -247,7 +270,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
                   "sub-tokens; their last words are not trained on")
         return enc.remove_columns(["truncated"])
 
-    train_ds, val_ds = encode(train_rows, "train", **partial), encode(val_rows, "validation")
+    train_ds, val_ds = encode(train_rows, "train", **partial), encode(checkpoint_eval_rows(val_rows, cfg), "validation")
     print(f"train: {len(train_ds)} examples, {sum(len(w) for w in train_rows['words']):,} words; "
           f"validation: {len(val_ds)} examples")
 
@@ -294,7 +317,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         anercorp_test=cfg.eval_anercorp, extra_sets={"user_heldout": user_heldout} if user_heldout else None,
     )
     report["validation"] = {k.removeprefix("eval_"): v for k, v in val_metrics.items()}
-    report["validation_by_source"] = entities_by_source(trainer.model, tokenizer, val_rows, max_length=cfg.max_length)
+    report["validation_by_source"] = entities_by_source(trainer.model, tokenizer, val_rows, max_length=cfg.max_length,
+                                                       weak_sources=cfg.weak_sources)
     report["model"] = str(model_dir)
     write_report(report, model_dir, title=f"Evaluation of {model_dir}")
     log = {

@@ -342,8 +342,11 @@ class WeakLabeller:
         return folded in self._demonyms
 
     def _unknown_word(self, tok: str, f: str) -> bool:
-        """Could be a name: Arabic letters, ≥2 characters, not a function/common/lexicon word."""
+        """Could be a name: Arabic letters, ≥2 characters, not a function/common/lexicon word nor a
+        word the gold corpora mostly show outside entities."""
         if len(f) < 2 or not all("\u0621" <= ch <= "\u064a" for ch in f):
+            return False
+        if f in self.lex.gazetteers.outside_words:
             return False
         for v, _ in proclitic_variants(f):
             if v in self.lex.function_words or self.is_demonym(v) or v in self.lex.dates or self.lex.phrases.walk(v, ()):
