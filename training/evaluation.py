@@ -175,7 +175,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--anercorp", default="../shared/data/anercorp/ANERCorp_CamelLab_style_test.txt",
                    help="ANERcorp CAMeL test split ('' to skip)")
     p.add_argument("--corpus", help="a corpus built by `araevents build-data`: score its validation split's "
-                   "entities by source")
+                   "entities by source (held out only for a model trained on that corpus's train split)")
     p.add_argument("--events", nargs="*", default=["seeds", "dev"],
                    help="event-level gold sets: 'seeds' (seeds/gold/events.jsonl), 'dev' (../shared/dev), or paths")
     p.add_argument("--max-length", type=int, default=256)
