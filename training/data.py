@@ -114,7 +114,7 @@ def trusted_outside_words(rows, gold_sources: Sequence[str], *, min_count: int =
 SWAP_TYPES = ("PER", "LOC", "ORG")
 
 
-def _mentions(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) word ranges of the IOB2 spans of one row."""
     out, start = [], None
     for i, t in enumerate([*tags, "O"]):
@@ -131,7 +131,7 @@ def mention_inventory(rows, sources: Sequence[str]) -> dict[str, list[tuple[str,
     seen: dict[str, set[tuple[str, ...]]] = {t: set() for t in SWAP_TYPES}
     for words, tags, source in zip(rows["words"], rows["tags"], rows["source"]):
         if source in sources:
-            for a, b, t in _mentions(words, tags):
+            for a, b, t in tag_spans(tags):
                 if t in seen:
                     seen[t].add(tuple(words[a:b]))
     return {t: sorted(v) for t, v in seen.items()}
@@ -154,7 +154,7 @@ def swap_mentions(rows, inventory: dict[str, list[tuple[str, ...]]], probability
     out = {c: list(rows[c]) for c in rows.column_names}
     for k, (words, tags) in enumerate(zip(out["words"], out["tags"])):
         new_words, new_tags, last = [], [], 0
-        for a, b, t in _mentions(words, tags):
+        for a, b, t in tag_spans(tags):
             if t not in inventory or not inventory[t] or rng.random() >= probability:
                 continue
             mention = rng.choice(inventory[t])
