@@ -258,3 +258,20 @@ def test_mention_swap_needs_source_repeats():
                             source_repeats={"anercorp": 2})):
         with pytest.raises(ConfigError, match="mention_swap"):
             cfg.check("cfg")
+
+
+def test_entities_by_source_scores_each_source_and_the_gold_ones_together(tiny_model_dir):
+    import datasets
+
+    from araevents.training.evaluation import entities_by_source
+    from araevents.training.train import load_model_and_tokenizer
+
+    model, tokenizer = load_model_and_tokenizer(str(tiny_model_dir))
+    sources = ["anercorp"] * 2 + ["wikifane"] * 3 + ["saudinewsnet"] * 4
+    rows = datasets.Dataset.from_dict({
+        "id": [str(i) for i in range(len(sources))], "words": [["زار", "كيري", "جنيف"]] * len(sources),
+        "tags": [["O", "B-PER", "B-LOC"]] * len(sources), "source": sources, "license": ["x"] * len(sources)})
+    report = entities_by_source(model, tokenizer, rows, max_length=32, weak_sources=["saudinewsnet"])
+    assert list(report) == ["anercorp", "saudinewsnet", "wikifane", "gold sources"]
+    assert [report[k]["examples"] for k in report] == [2, 4, 3, 5]
+    assert report["gold sources"]["per_type"]["PER"]["number"] == 5  # gold spans of the 5 gold rows

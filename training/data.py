@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from araevents.document import Document
 from araevents.errors import UserError
+from araevents.formats.iob import iob_chunks
 from araevents.schema import label2id
 
 #: Columns every example table has, whatever its source.
@@ -110,30 +111,18 @@ def trusted_outside_words(rows, gold_sources: Sequence[str], *, min_count: int =
     return frozenset(w for w, n in seen.items() if n >= min_count and outside[w] / n >= min_outside_ratio)
 
 
-#: Entity types whose mentions :func:`swap_mentions` exchanges (names, not roles or triggers).
-SWAP_TYPES = ("PER", "LOC", "ORG")
-
-
-def tag_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) word ranges of the IOB2 spans of one row."""
-    out, start = [], None
-    for i, t in enumerate([*tags, "O"]):
-        if start is not None and not t.startswith("I-"):
-            out.append((start, i, tags[start][2:]))
-            start = None
-        if t.startswith("B-"):
-            start = i
-    return out
+#: Name types: the ones :func:`swap_mentions` exchanges and self-training adds (not roles or triggers).
+NAME_TYPES = ("PER", "LOC", "ORG")
 
 
 def mention_inventory(rows, sources: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
     """Distinct PER/LOC/ORG mentions (as word tuples) of the rows from gold ``sources``."""
-    seen: dict[str, set[tuple[str, ...]]] = {t: set() for t in SWAP_TYPES}
+    seen: dict[str, set[tuple[str, ...]]] = {t: set() for t in NAME_TYPES}
     for words, tags, source in zip(rows["words"], rows["tags"], rows["source"]):
         if source in sources:
-            for a, b, t in tag_spans(tags):
-                if t in seen:
-                    seen[t].add(tuple(words[a:b]))
+            for c in iob_chunks(tags):
+                if c.label in seen:
+                    seen[c.label].add(tuple(words[c.start:c.end]))
     return {t: sorted(v) for t, v in seen.items()}
 
 
@@ -154,13 +143,13 @@ def swap_mentions(rows, inventory: dict[str, list[tuple[str, ...]]], probability
     out = {c: list(rows[c]) for c in rows.column_names}
     for k, (words, tags) in enumerate(zip(out["words"], out["tags"])):
         new_words, new_tags, last = [], [], 0
-        for a, b, t in tag_spans(tags):
-            if t not in inventory or not inventory[t] or rng.random() >= probability:
+        for c in iob_chunks(tags):
+            if not inventory.get(c.label) or rng.random() >= probability:
                 continue
-            mention = rng.choice(inventory[t])
-            new_words += [*words[last:a], *mention]
-            new_tags += [*tags[last:a], f"B-{t}", *[f"I-{t}"] * (len(mention) - 1)]
-            last = b
+            mention = rng.choice(inventory[c.label])
+            new_words += [*words[last:c.start], *mention]
+            new_tags += [*tags[last:c.start], f"B-{c.label}", *[f"I-{c.label}"] * (len(mention) - 1)]
+            last = c.end
         if last:
             out["words"][k] = [*new_words, *words[last:]]
             out["tags"][k] = [*new_tags, *tags[last:]]

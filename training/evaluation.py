@@ -52,8 +52,13 @@ def evaluate_examples(model, tokenizer, rows, *, max_length: int, groups: dict[s
     """seqeval on a table with ``words``/``tags``: micro, per type, and per group."""
     from .predict import predict_tags
 
-    golds = [list(t) for t in rows["tags"]]
     preds = predict_tags(model, tokenizer, rows["words"], max_length=max_length)
+    return score_tags([list(t) for t in rows["tags"]], preds, groups=groups, types=types)
+
+
+def score_tags(golds: list[list[str]], preds: list[list[str]], *, groups: dict[str, tuple[str, ...]] | None = None,
+               types: Sequence[str] | None = None) -> dict[str, Any]:
+    """The report of :func:`evaluate_examples` for tags already predicted."""
     full = span_scores(golds, preds, types)
     report: dict[str, Any] = {
         "examples": len(golds), "words": sum(len(g) for g in golds), "micro": _summary(full),
@@ -104,16 +109,21 @@ def entities_by_source(model, tokenizer, rows, *, max_length: int,
     (the ANERcorp test split never is); the news part measures agreement with the weak
     labeller only.
     """
-    def part(keep):
-        return rows.filter(lambda b: [keep(x) for x in b["source"]], batched=True)
+    from .predict import predict_tags
 
-    sources = sorted(set(rows["source"]))
-    out = {s: evaluate_examples(model, tokenizer, part(lambda x, s=s: x == s), max_length=max_length,
-                                types=ENTITY_TYPES) for s in sources}
+    preds = predict_tags(model, tokenizer, rows["words"], max_length=max_length)
+    golds = [list(t) for t in rows["tags"]]
+    row_sources = list(rows["source"])
+
+    def score(keep) -> dict[str, Any]:
+        idx = [i for i, source in enumerate(row_sources) if keep(source)]
+        return score_tags([golds[i] for i in idx], [preds[i] for i in idx], types=ENTITY_TYPES)
+
+    sources = sorted(set(row_sources))
+    out = {s: score(lambda x, s=s: x == s) for s in sources}
     gold = [s for s in sources if s not in weak_sources]
     if len(gold) > 1:
-        out["gold sources"] = evaluate_examples(model, tokenizer, part(lambda x: x in gold), max_length=max_length,
-                                                types=ENTITY_TYPES)
+        out["gold sources"] = score(lambda x: x in gold)
     return out
 
 

@@ -16,15 +16,17 @@ import argparse
 from pathlib import Path
 from typing import Sequence
 
-from .data import SWAP_TYPES, tag_spans
+from araevents.formats.iob import iob_chunks
+
+from .data import NAME_TYPES
 
 
-def merge_entities(weak: Sequence[str], predicted: Sequence[str], types: Sequence[str] = SWAP_TYPES) -> list[str]:
+def merge_entities(weak: Sequence[str], predicted: Sequence[str], types: Sequence[str] = NAME_TYPES) -> list[str]:
     """``weak`` with each predicted span of ``types`` added where every weak tag under it is ``O``."""
     out = list(weak)
-    for a, b, t in tag_spans(predicted):
-        if t in types and all(x == "O" for x in weak[a:b]):
-            out[a:b] = [f"B-{t}", *[f"I-{t}"] * (b - a - 1)]
+    for c in iob_chunks(predicted):
+        if c.label in types and all(x == "O" for x in weak[c.start:c.end]):
+            out[c.start:c.end] = [f"B-{c.label}", *[f"I-{c.label}"] * (c.end - c.start - 1)]
     return out
 
 
@@ -47,7 +49,7 @@ def relabel(dsd, model_dir: str, sources: Sequence[str], *, max_length: int = 25
             new = merge_entities(tags[i], p)
             added += sum(t.startswith("B-") for t in new) - sum(t.startswith("B-") for t in tags[i])
             tags[i] = new
-        data = {c: list(rows[c]) for c in rows.column_names if c != "labels"}
+        data = {c: list(rows[c]) for c in rows.column_names}
         data["tags"] = tags
         out[split] = datasets.Dataset.from_dict(data)
         print(f"{split}: {len(idx):,} sentences of {', '.join(sources)} relabelled, {added:,} entity spans added")
