@@ -175,6 +175,7 @@ class NumpyBertForTokenClassification:
         self.max_positions = _size(config, "max_position_embeddings")
         self.act = _activation(config.get("hidden_act", "gelu"))
         self.id2label = {int(k): v for k, v in config["id2label"].items()}
+        self.split_proclitics = bool(config.get("split_proclitics", False))
         self._check(weights, source)
         w = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in weights.items()}
         p = "bert.embeddings."

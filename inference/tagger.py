@@ -27,6 +27,7 @@ from araevents.errors import ModelLoadError
 from araevents.formats.iob import iob_chunks
 from araevents.schema import LABELS, OUTSIDE
 from araevents.text.normalize import normalize_for_model
+from araevents.text.proclitics import ProcliticSplitter
 from araevents.text.tokenize import word_tokenize
 
 from .decoding import viterbi_ids
@@ -93,6 +94,7 @@ class TokenClassifier(Protocol):
     max_positions: int
     vocab_size: int | None  # embedding rows: token ids must stay below it
     concurrent: bool  # batches may run in parallel threads (each single-threaded)
+    split_proclitics: bool  # trained on words with و/ف/ب/ل/ك split off (araevents.text.proclitics)
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray: ...
 
@@ -107,6 +109,7 @@ class TransformersTokenClassifier:
         self.id2label = {int(k): v for k, v in model.config.id2label.items()}
         self.max_positions = getattr(model.config, "max_position_embeddings", None) or 512
         self.vocab_size = getattr(model.config, "vocab_size", None)
+        self.split_proclitics = bool(getattr(model.config, "split_proclitics", False))
 
     def __call__(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         import torch
@@ -209,6 +212,7 @@ class Tagger:
         self.stride = default_stride(self.max_length) if stride is None else stride
         self.outside_id = next(i for i, lab in self.id2label.items() if lab == OUTSIDE)
         self.labels = [self.id2label[i] for i in range(len(self.id2label))]
+        self.splitter = ProcliticSplitter(tokenizer) if getattr(model, "split_proclitics", False) else None
         self.workers = min(8, len(os.sched_getaffinity(0))) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
     @classmethod
@@ -248,7 +252,8 @@ class Tagger:
         """Spans for each text, offsets into that text; ``batch_size`` counts windows per forward pass."""
         norms = [normalize_for_model(t) for t in texts]
         words = [word_tokenize(n.text) for n in norms]
-        windows = make_windows(self.tokenizer, [[w.text for w in ws] for ws in words], self.max_length, self.stride)
+        windows = make_windows(self.tokenizer, [[w.text for w in ws] for ws in words], self.max_length, self.stride,
+                               self.splitter)
         order = sorted(range(len(windows)), key=lambda k: len(windows[k].input_ids))
         if self.model.concurrent:  # small batches keep every pool thread busy and pad less (16.5 → 19.5 articles/s at 4)
             batch_size = min(batch_size, 4)

@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from araevents.text.proclitics import expand_words
+
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
+
+    from araevents.text.proclitics import ProcliticSplitter
 
 
 @dataclass
@@ -43,13 +47,16 @@ def default_stride(max_length: int) -> int:
 
 
 def make_windows(
-    tokenizer: Tokenizer, docs_words: Sequence[Sequence[str]], max_length: int, stride: int | None = None
+    tokenizer: Tokenizer, docs_words: Sequence[Sequence[str]], max_length: int, stride: int | None = None,
+    splitter: ProcliticSplitter | None = None,
 ) -> list[Window]:
     """Encode every non-empty doc into windows (first-sub-token word labels need ``word_ids``).
 
     ``tokenizer`` is a ``tokenizers.Tokenizer`` (a transformers fast tokenizer's
     ``backend_tokenizer``); its truncation is set here to ``max_length`` with ``stride``
-    tokens of overlap, and each encoding's ``overflowing`` windows follow it in order.
+    tokens of overlap, and each encoding's ``overflowing`` windows follow it in order. With a
+    ``splitter`` (a model trained with ``split_proclitics``) a word's label is read at its
+    stem; ``word_ids`` always index the doc's words.
     """
     stride = default_stride(max_length) if stride is None else stride
     idx = [i for i, w in enumerate(docs_words) if len(w) > 0]
@@ -63,17 +70,20 @@ def make_windows(
         tokenizer.enable_truncation(max_length, stride=stride, strategy="longest_first", direction="right")
     if tokenizer.padding is not None:
         tokenizer.no_padding()
+    expanded = {i: expand_words(docs_words[i], splitter) for i in idx}
     windows = []
-    for i, enc in zip(idx, tokenizer.encode_batch([list(docs_words[i]) for i in idx], is_pretokenized=True)):
+    for i, enc in zip(idx, tokenizer.encode_batch([expanded[i][0] for i in idx], is_pretokenized=True)):
+        _, owner, carries = expanded[i]
         for part in [enc, *enc.overflowing]:
             windows.append(
                 Window(
                     doc=i,
                     input_ids=list(part.ids),
                     attention_mask=list(part.attention_mask),
-                    word_ids=list(part.word_ids),
+                    word_ids=[None if wid is None else owner[wid] for wid in part.word_ids],
                     # offsets are per word with pre-split input: a word's first sub-token starts at 0
-                    first=[wid is not None and off[0] == 0 for wid, off in zip(part.word_ids, part.offsets)],
+                    first=[wid is not None and off[0] == 0 and carries[wid]
+                           for wid, off in zip(part.word_ids, part.offsets)],
                 )
             )
     return windows

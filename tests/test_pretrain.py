@@ -53,6 +53,13 @@ def test_pretraining_text_is_normalised_like_model_input(tmp_path):
     assert normalised == [normalize_for_model(t).text for t in raw]
 
 
+def test_splitting_proclitics_needs_an_existing_vocabulary(tmp_path):
+    from araevents.training.pretrain import pretrain
+
+    with pytest.raises(ConfigError, match="init_from"):
+        pretrain(tiny_pretrain_config(tmp_path, split_proclitics=True))
+
+
 def test_unknown_text_source_is_a_config_error(tmp_path):
     from araevents.training.pretrain import iter_texts
 
@@ -96,6 +103,13 @@ def test_pretrain_runs_logs_and_resumes_with_a_longer_budget(tmp_path, capsys):
     assert model.config.max_position_embeddings == 64
     # the blocks were 32 tokens, but the tagger's windows may use every position
     assert AutoTokenizer.from_pretrained(out / "final").model_max_length == 64
+    assert not getattr(model.config, "split_proclitics", False)
+
+    # a later phase on text with proclitics split off records it: fine-tuning from it splits too
+    pretrain(tiny_pretrain_config(tmp_path, output_dir=str(tmp_path / "pt2"), init_from=str(out / "final"),
+                                  split_proclitics=True, max_steps=1, save_steps=1))
+    tagger = AutoModelForTokenClassification.from_pretrained(tmp_path / "pt2" / "final", num_labels=3)
+    assert tagger.config.split_proclitics is True
 
 
 @pytest.mark.slow

@@ -89,6 +89,15 @@ def test_card_metadata_comes_from_the_report_and_log(model_dir: Path):
     assert "`my_annotations.jsonl` (licence: CC BY 4.0)" in body
 
 
+def test_card_says_when_the_model_splits_proclitics(model_dir: Path):
+    assert "split_proclitics" not in build_card(model_dir, "someone/x").text
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    (model_dir / "config.json").write_text(json.dumps({**config, "split_proclitics": True}), encoding="utf-8")
+    body = build_card(model_dir, "someone/x").text
+    assert "the plain pipeline does not" in body
+    assert "| proclitics split off at model input (`split_proclitics`) | yes |" in body
+
+
 def test_absent_metrics_are_omitted_never_invented(model_dir: Path):
     (model_dir / "eval_report.json").write_text(json.dumps({"seeds": REPORT["seeds"]}), encoding="utf-8")
     meta = build_card(model_dir, "someone/x").data.to_dict()

@@ -47,6 +47,7 @@ def test_unknown_config_key_is_named(tmp_path):
     ({"data_mode": "mix"}, "data_mode"),
     ({"model_name_or_path": "x"}, "exactly one of"),
     ({"export_max_length": 100000}, "export_max_length"),
+    ({"split_proclitics": "yes"}, "split_proclitics"),
 ])
 def test_bad_configs_fail_before_training(tmp_path, tiny_model_dir, overrides, message):
     from araevents.training.config import fill, load_yaml
@@ -139,8 +140,9 @@ def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_mod
     """kill -9 mid-run, rerun the same command: same final weights as a run never interrupted."""
     from safetensors.torch import load_file
 
-    # checkpoints at epoch ends; the exported tokenizer declares shorter windows than training used
-    common = dict(num_train_epochs=4, early_stopping_patience=None, export_max_length=48)
+    # checkpoints at epoch ends; the exported tokenizer declares shorter windows than training used;
+    # proclitics split at model input, recorded in the exported config
+    common = dict(num_train_epochs=4, early_stopping_patience=None, export_max_length=48, split_proclitics=True)
     ref_cfg = tiny_config(tmp_path / "ref", tiny_model_dir, **common)
     proc = run_cli("train", "--config", str(ref_cfg), timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -168,6 +170,7 @@ def test_tiny_training_kill9_resume_matches_uninterrupted_run(tmp_path, tiny_mod
     model_dir = tmp_path / "killed" / "run" / "model"
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     assert [config["id2label"][str(i)] for i in range(len(LABELS))] == list(LABELS)
+    assert config["split_proclitics"] is True
     tok_config = json.loads((model_dir / "tokenizer_config.json").read_text(encoding="utf-8"))
     assert tok_config["model_max_length"] == 48
     report = json.loads((model_dir / "eval_report.json").read_text(encoding="utf-8"))

@@ -157,36 +157,62 @@ def swap_mentions(rows, inventory: dict[str, list[tuple[str, ...]]], probability
     return datasets.Dataset.from_dict(out, features=rows.features)
 
 
-def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int, *,
+def input_splitter(model, tokenizer):
+    """The proclitic splitter a model reads its input with (``config.split_proclitics``), or None."""
+    if not getattr(model.config, "split_proclitics", False):
+        return None
+    from araevents.text.proclitics import ProcliticSplitter
+
+    return ProcliticSplitter(tokenizer.backend_tokenizer)
+
+
+def encode_words(batch_words: Sequence[Sequence[str]], tokenizer, max_length: int, splitter=None):
+    """Tokenise pre-split words; per row, the input word whose label each sub-token carries (or None).
+
+    Only the first sub-token of a word carries its label; with a ``splitter``
+    (``araevents.text.proclitics``) the first sub-token of the word's stem, its proclitic
+    pieces carry none.
+    """
+    from araevents.text.proclitics import expand_words
+
+    expanded = [expand_words(model_words(ws), splitter) for ws in batch_words]
+    enc = tokenizer([parts for parts, _, _ in expanded], is_split_into_words=True,
+                    truncation=True, max_length=max_length)
+    label_at: list[list[int | None]] = []
+    for i, (_, owner, carries) in enumerate(expanded):
+        prev = None
+        row: list[int | None] = []
+        for wid in enc.word_ids(i):
+            row.append(owner[wid] if wid is not None and wid != prev and carries[wid] else None)
+            prev = wid
+        label_at.append(row)
+    return enc, label_at
+
+
+def tokenize_and_align(batch: dict[str, list], tokenizer, max_length: int, *, splitter=None,
                        partial_sources: frozenset[str] = frozenset(),
                        trusted_outside: frozenset[str] = frozenset()) -> dict[str, list]:
-    """Tokenise pre-split words; the first sub-token of each word gets its label id.
+    """Tokenise pre-split words; the sub-token that carries each word's label gets its label id.
 
     In examples from ``partial_sources`` an ``O`` word outside ``trusted_outside`` is left
     unlabelled (-100): there ``O`` only means "no lexicon matched".
     """
     from araevents.text.normalize import fold
 
-    enc = tokenizer([model_words(ws) for ws in batch["words"]], is_split_into_words=True,
-                    truncation=True, max_length=max_length)
+    enc, label_at = encode_words(batch["words"], tokenizer, max_length, splitter)
     sources = batch.get("source") or [None] * len(batch["words"])
     labels, truncated = [], []
     for i, tags in enumerate(batch["tags"]):
         partial = sources[i] in partial_sources
         words = batch["words"][i]
-        prev = None
         row = []
-        for wid in enc.word_ids(i):
-            if wid is None or wid == prev:
-                row.append(IGNORE_INDEX)
-            elif partial and tags[wid] == "O" and fold(words[wid]) not in trusted_outside:
+        for wid in label_at[i]:
+            if wid is None or (partial and tags[wid] == "O" and fold(words[wid]) not in trusted_outside):
                 row.append(IGNORE_INDEX)
             else:
                 row.append(label2id[tags[wid]])
-            prev = wid
         labels.append(row)
-        first_subtokens = len({w for w in enc.word_ids(i) if w is not None})
-        truncated.append(first_subtokens < len(tags))
+        truncated.append(sum(w is not None for w in label_at[i]) < len(tags))
     enc["labels"] = labels
     enc["truncated"] = truncated  # reported by the caller: truncation must never be silent
     return enc

@@ -189,7 +189,12 @@ def section_summary(facts: ModelFacts, repo_id: str, base: str | None) -> str:
             "(who met, called, visited, negotiated with, accused or appealed to whom, in what role, where, when).\n")
 
 
-def section_usage(repo_id: str) -> str:
+def section_usage(repo_id: str, facts: ModelFacts | None = None) -> str:
+    split = bool(facts and facts.config.get("split_proclitics"))
+    proclitic_note = ("\n\nThis model was trained on words with a proclitic و/ف/ب/ل/ك split off where the rest of the "
+                      "word is fewer vocabulary pieces (`split_proclitics` in `config.json`; `بالبرازيل` is read as "
+                      "`ب البرازيل`). araevents splits them before tagging; the plain pipeline does not, and misses "
+                      "more names with an attached proclitic.") if split else ""
     return f"""```python
 import araevents  # pip install araevents
 
@@ -207,7 +212,7 @@ from transformers import pipeline
 
 tagger = pipeline("token-classification", model="{repo_id}", aggregation_strategy="first", stride=32)
 tagger("{WIDGET_TEXT}")
-```
+```{proclitic_note}
 """
 
 
@@ -261,6 +266,7 @@ def section_training(facts: ModelFacts) -> str:
             ("weakly labelled sources, O trusted only on words gold shows outside spans",
              ", ".join(tc.get("weak_sources") or []) if tc.get("partial_weak_outside") else None),
             ("label smoothing", tc.get("label_smoothing") or None),
+            ("proclitics split off at model input (`split_proclitics`)", "yes" if facts.config.get("split_proclitics") else None),
             ("exported weights", tc.get("export_dtype")),
             ("tagger window (sub-tokens, `model_max_length`)", tc.get("export_max_length")),
             ("optimisation steps", (facts.train_log or {}).get("global_step")),
@@ -310,7 +316,7 @@ def build_card(model_dir: str | Path, repo_id: str, *, license: str | None = Non
     body = render_body(body, {
         "title": lambda: f"# {repo_id.split('/')[-1]}\n",
         "summary": lambda: section_summary(facts, repo_id, base),
-        "usage": lambda: section_usage(repo_id),
+        "usage": lambda: section_usage(repo_id, facts),
         "metrics": lambda: section_metrics(facts),
         "training": lambda: section_training(facts),
         "labels": section_labels,

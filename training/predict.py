@@ -14,7 +14,7 @@ import numpy as np
 
 from araevents.inference.decoding import log_softmax, outside_row, viterbi_tags
 from araevents.schema import OUTSIDE
-from .data import IGNORE_INDEX, tokenize_and_align
+from .data import IGNORE_INDEX, encode_words, input_splitter
 
 
 def align_predictions(logits: np.ndarray, label_ids: np.ndarray, id2label: dict[int, str]):
@@ -31,7 +31,7 @@ def align_predictions(logits: np.ndarray, label_ids: np.ndarray, id2label: dict[
 
 def word_log_probs(model, tokenizer, words: Sequence[Sequence[str]], *, max_length: int = 256,
                    batch_size: int = 32) -> list[np.ndarray]:
-    """``(n_words, n_labels)`` log-probabilities per sequence, read at each word's first sub-token.
+    """``(n_words, n_labels)`` log-probabilities per sequence, read where training put each word's label.
 
     A word with no sub-token (cut off by ``max_length``, or one the tokenizer drops, such as a
     lone tatweel) gets a certain ``O``, in its own position: later words keep theirs.
@@ -40,24 +40,22 @@ def word_log_probs(model, tokenizer, words: Sequence[Sequence[str]], *, max_leng
     from tqdm.auto import tqdm
 
     outside_id = int(model.config.label2id.get(OUTSIDE, 0))
+    splitter = input_splitter(model, tokenizer)
     model.eval()
     out: list[np.ndarray] = []
     device = next(model.parameters()).device
     for b in tqdm(range(0, len(words), batch_size), desc="predicting", unit="batch", leave=False):
         chunk = [list(w) for w in words[b:b + batch_size]]
-        enc = tokenize_and_align({"words": chunk, "tags": [[OUTSIDE] * len(w) for w in chunk]}, tokenizer, max_length)
-        labels = enc.pop("labels")
-        enc.pop("truncated")
-        word_ids = [enc.word_ids(i) for i in range(len(chunk))]
+        enc, label_at = encode_words(chunk, tokenizer, max_length, splitter)
         padded = tokenizer.pad(dict(enc), return_tensors="pt")
         with torch.inference_mode():
             logits = model(**{k: v.to(device) for k, v in padded.items()}).logits.float().cpu().numpy()
         log_probs = log_softmax(logits)
-        for i, row in enumerate(labels):
+        for i, row in enumerate(label_at):
             scores = np.tile(outside_row(log_probs.shape[-1], outside_id), (len(chunk[i]), 1))
-            for j, lab in enumerate(row):
-                if lab != IGNORE_INDEX:
-                    scores[word_ids[i][j]] = log_probs[i, j]
+            for j, wid in enumerate(row):
+                if wid is not None:
+                    scores[wid] = log_probs[i, j]
             out.append(scores)
     return out
 

@@ -36,6 +36,9 @@ class PretrainConfig:
     text_sources: list[str] = field(default_factory=lambda: ["anercorp", "wikifane", "wojood"])
     # AraBERT v0.2 preprocessing (normalize_for_model) on the text, as at fine-tuning and inference
     normalize: bool = True
+    # split و/ف/ب/ل/ك off words as the tagger will (araevents.text.proclitics), with the vocabulary
+    # of init_from; recorded in the saved config, so fine-tuning from these weights splits too
+    split_proclitics: bool = False
     # tokenizer
     vocab_size: int = 24000
     min_frequency: int = 3
@@ -140,7 +143,13 @@ def build_blocks(cfg: PretrainConfig, tokenizer, cache: Path):
 
     if (cache / "dataset_info.json").is_file():
         return datasets.load_from_disk(str(cache))
-    texts = datasets.Dataset.from_dict({"text": list(iter_texts(cfg))})
+    texts = list(iter_texts(cfg))
+    if cfg.split_proclitics:
+        from araevents.text.proclitics import ProcliticSplitter, split_text
+
+        splitter = ProcliticSplitter(tokenizer.backend_tokenizer)
+        texts = [split_text(text, splitter) for text in texts]
+    texts = datasets.Dataset.from_dict({"text": texts})
     body = cfg.seq_len - 2
     cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
 
@@ -242,6 +251,8 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
         raise ConfigError(f"embedding_init must be 'word2vec' or unset, not {cfg.embedding_init!r}")
     if cfg.position_init not in (None, "sinusoidal"):
         raise ConfigError(f"position_init must be 'sinusoidal' or unset, not {cfg.position_init!r}")
+    if cfg.split_proclitics and not cfg.init_from:
+        raise ConfigError("split_proclitics needs init_from: the split is decided by an existing vocabulary")
     out = start_run(cfg, "pretrain_config.json")
 
     tok_dir = out / "tokenizer"
@@ -264,6 +275,8 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
             num_attention_heads=cfg.num_attention_heads, intermediate_size=cfg.intermediate_size,
             max_position_embeddings=cfg.max_position_embeddings or cfg.seq_len, pad_token_id=tokenizer.pad_token_id,
         ))
+    if cfg.split_proclitics:
+        model.config.split_proclitics = True
     print(f"model: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters")
     resuming = (out / "checkpoints").is_dir() and any((out / "checkpoints").glob("checkpoint-*"))
     if not cfg.init_from and not resuming:

@@ -22,8 +22,8 @@ from typing import Any
 from araevents.errors import ConfigError, UserError
 from araevents.schema import LABELS, SCHEMA_VERSION, id2label, label2id
 from .config import fill, load_yaml, start_run
-from .data import (documents_to_dataset, load_corpus, mention_inventory, swap_mentions, tokenize_and_align,
-                   trusted_outside_words)
+from .data import (documents_to_dataset, input_splitter, load_corpus, mention_inventory, swap_mentions,
+                   tokenize_and_align, trusted_outside_words)
 
 
 @dataclass
@@ -55,6 +55,9 @@ class TrainConfig:
     # In the extra copies made by source_repeats, each PER/LOC/ORG mention is replaced with this
     # probability by another mention of its type from the gold sources (data.swap_mentions).
     mention_swap: float = 0.0
+    # Split و/ف/ب/ل/ك off a word when the rest is fewer pieces (araevents.text.proclitics). None:
+    # as the starting model was trained (a fine-tuned araevents model records it in config.json).
+    split_proclitics: bool | None = None
     early_stopping_patience: int | None = 2
     eval_steps: int | None = None
     seed: int = 13
@@ -90,6 +93,8 @@ class TrainConfig:
             raise ConfigError(f"{where}: mention_swap must be a probability in [0, 1], not {self.mention_swap!r}")
         if self.mention_swap and not self.source_repeats:
             raise ConfigError(f"{where}: mention_swap acts on the copies made by source_repeats; set source_repeats")
+        if self.split_proclitics not in (None, True, False):
+            raise ConfigError(f"{where}: split_proclitics must be true, false or absent, not {self.split_proclitics!r}")
         for source, k in (self.source_repeats or {}).items():
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ConfigError(f"{where}: source_repeats[{source!r}] must be a whole number ≥ 1, not {k!r}")
@@ -252,6 +257,9 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
 
     train_rows, val_rows, user_heldout = load_training_data(cfg)
     model, tokenizer = load_model_and_tokenizer(cfg.model_name_or_path, cfg.tokenizer_name_or_path, cfg.model_init)
+    if cfg.split_proclitics is not None:  # saved with the model: evaluation and the tagger read it from there
+        model.config.split_proclitics = cfg.split_proclitics
+    splitter = input_splitter(model, tokenizer)
 
     partial: dict[str, Any] = {}
     if cfg.partial_weak_outside:
@@ -262,7 +270,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
               f"that {gold_sources} show are almost never in a span")
 
     def encode(ds, desc, **kw):
-        enc = ds.map(lambda b: tokenize_and_align(b, tokenizer, cfg.max_length, **kw), batched=True,
+        enc = ds.map(lambda b: tokenize_and_align(b, tokenizer, cfg.max_length, splitter=splitter, **kw), batched=True,
                      remove_columns=ds.column_names, desc=desc)
         cut = sum(enc["truncated"])
         if cut:
