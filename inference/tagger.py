@@ -1,7 +1,8 @@
 """The token classifier behind ``tag()``: model folder → word-level spans in original offsets.
 
 Pipeline per article: ``normalize_for_model`` (the text the model was trained on) →
-``word_tokenize`` → sliding windows → first-sub-token label per word → IOB2 decoding →
+``word_tokenize`` → sliding windows → one label per word (its first sub-token, or its stem's for a
+model trained with ``split_proclitics``) → IOB2 decoding →
 character offsets mapped back to the user's original string. Windows from many articles are
 batched together so ``extract_many`` keeps the CPU busy.
 

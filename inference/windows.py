@@ -110,7 +110,7 @@ def merge_windows(
             continue
         lo, hi = positions[0], positions[-1]
         for k in positions:
-            if not win.first[k]:  # only a word's first sub-token carries its label
+            if not win.first[k]:  # only a word's first (stem) sub-token carries its label
                 continue
             wid = win.word_ids[k]
             centrality = min(k - lo, hi - k)

@@ -90,7 +90,7 @@ def test_card_metadata_comes_from_the_report_and_log(model_dir: Path):
 
 
 def test_card_says_when_the_model_splits_proclitics(model_dir: Path):
-    assert "split_proclitics" not in build_card(model_dir, "someone/x").text
+    assert "the plain pipeline does not" not in build_card(model_dir, "someone/x").text
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     (model_dir / "config.json").write_text(json.dumps({**config, "split_proclitics": True}), encoding="utf-8")
     body = build_card(model_dir, "someone/x").text

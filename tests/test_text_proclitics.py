@@ -47,6 +47,15 @@ def test_a_proclitic_is_split_only_when_the_stem_needs_fewer_pieces(splitter, wo
     assert splitter.split(word) == expected
 
 
+def test_the_split_ignores_the_callers_padding_and_truncation() -> None:
+    tok = _tokenizer()
+    tok.enable_padding(length=16)
+    tok.enable_truncation(max_length=3)
+    splitter = ProcliticSplitter(tok)
+    assert splitter.split("بالبرازيل") == ("ب", "البرازيل")
+    assert tok.padding is not None and tok.truncation is not None  # the caller's settings are left alone
+
+
 def test_proclitics_are_tried_longest_first() -> None:
     assert PROCLITICS[0] in ("وب", "وك", "ول", "فب", "فك", "فل")
     assert [len(c) for c in PROCLITICS] == sorted((len(c) for c in PROCLITICS), reverse=True)

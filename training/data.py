@@ -3,7 +3,8 @@
 This is the data half of the run_ner.py flow. Whole-article documents (seeds gold, user
 annotations) become sentence-sized examples so nothing is truncated; words are passed through
 the same model-input normalisation the tagger applies, and only the first sub-token of each
-word carries a label (AraBERT's recipe; the rest get -100 and are ignored by the loss).
+word (of its stem, when proclitics are split) carries a label (AraBERT's recipe; the rest get
+-100 and are ignored by the loss).
 """
 
 from __future__ import annotations

@@ -193,8 +193,9 @@ def section_usage(repo_id: str, facts: ModelFacts | None = None) -> str:
     split = bool(facts and facts.config.get("split_proclitics"))
     proclitic_note = ("\n\nThis model was trained on words with a proclitic و/ف/ب/ل/ك split off where the rest of the "
                       "word is fewer vocabulary pieces (`split_proclitics` in `config.json`; `بالبرازيل` is read as "
-                      "`ب البرازيل`). araevents splits them before tagging; the plain pipeline does not, and misses "
-                      "more names with an attached proclitic.") if split else ""
+                      "`ب البرازيل`, and the word's label at the stem). araevents splits them before tagging; the "
+                      "plain pipeline does not, so on such words it reads a label where none was trained, and it "
+                      "misses more names with an attached proclitic.") if split else ""
     return f"""```python
 import araevents  # pip install araevents
 

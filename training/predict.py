@@ -1,9 +1,9 @@
 """Word-level predictions of a token classifier, as IOB2 tag strings (for evaluation).
 
 Evaluation compares word tags with seqeval, so predictions are read at the first sub-token of
-each word, exactly where training put the labels, and decoded as the tagger decodes them
-(constrained Viterbi, ``araevents.inference.decoding``): the scores are those of the spans the
-product outputs.
+each word (of its stem, for a model that splits proclitics), exactly where training put the
+labels, and decoded as the tagger decodes them (constrained Viterbi,
+``araevents.inference.decoding``): the scores are those of the spans the product outputs.
 """
 
 from __future__ import annotations

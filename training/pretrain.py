@@ -264,7 +264,7 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
         t0 = time.time()
         tokenizer = build_tokenizer(cfg, tok_dir)
         print(f"tokenizer: {len(tokenizer)} pieces in {time.time() - t0:.0f}s")
-    blocks = build_blocks(cfg, tokenizer, out / f"blocks-{cfg.seq_len}")
+    blocks = build_blocks(cfg, tokenizer, out / f"blocks-{cfg.seq_len}{'-split' if cfg.split_proclitics else ''}")
     print(f"pretraining data: {len(blocks)} blocks x {cfg.seq_len} tokens = {len(blocks) * cfg.seq_len:,} tokens")
 
     if cfg.init_from:
@@ -275,8 +275,7 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
             num_attention_heads=cfg.num_attention_heads, intermediate_size=cfg.intermediate_size,
             max_position_embeddings=cfg.max_position_embeddings or cfg.seq_len, pad_token_id=tokenizer.pad_token_id,
         ))
-    if cfg.split_proclitics:
-        model.config.split_proclitics = True
+    model.config.split_proclitics = cfg.split_proclitics  # what fine-tuning from these weights will follow
     print(f"model: {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters")
     resuming = (out / "checkpoints").is_dir() and any((out / "checkpoints").glob("checkpoint-*"))
     if not cfg.init_from and not resuming:

@@ -27,16 +27,28 @@ PROCLITICS: tuple[str, ...] = tuple(sorted(
 MIN_STEM = 2
 
 
+#: Piece counts kept per splitter; a long-running service starts afresh past this many words.
+CACHE_SIZE = 500_000
+
+
 class ProcliticSplitter:
     """Splits words for one tokenizer; piece counts are cached (news repeats its words)."""
 
     def __init__(self, tokenizer: "Tokenizer") -> None:
-        self.tokenizer = tokenizer
+        from tokenizers import Tokenizer
+
+        # A private copy without padding or truncation: the caller's tokenizer is reconfigured
+        # for its windows, and a padded count would change which words are split.
+        self.tokenizer = Tokenizer.from_str(tokenizer.to_str())
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
         self._pieces: dict[str, int] = {}
 
     def pieces(self, word: str) -> int:
         n = self._pieces.get(word)
         if n is None:
+            if len(self._pieces) >= CACHE_SIZE:
+                self._pieces.clear()
             n = self._pieces[word] = len(self.tokenizer.encode(word, add_special_tokens=False).ids)
         return n
 
@@ -57,7 +69,7 @@ class ProcliticSplitter:
                 stems.append("ا" + rest)  # لل + X is ل + الX: the article's alef is dropped in writing
             for stem in stems:
                 n = self.pieces(stem)
-                if n < whole and (best is None or n < best[0]):
+                if 0 < n < whole and (best is None or n < best[0]):
                     best = (n, clitic, stem)
         return (word,) if best is None else (best[1], best[2])
 
@@ -82,5 +94,9 @@ def expand_words(words: Sequence[str], splitter: ProcliticSplitter | None) -> tu
 
 
 def split_text(text: str, splitter: ProcliticSplitter) -> str:
-    """A model-normalised text with proclitics split off, words joined by single spaces (MLM pretraining text)."""
+    """A model-normalised text with proclitics split off, words joined by single spaces (MLM pretraining text).
+
+    Words are the white-space-separated parts, as in text that ``normalize_for_model`` spaced
+    around punctuation; in unnormalised text a word with punctuation attached stays whole.
+    """
     return " ".join(part for word in text.split() for part in splitter.split(word))
