@@ -15,7 +15,7 @@ from araevents.document import Span
 from araevents.schema import is_role, is_trigger
 
 from .deps import fold
-from .lexicon import HONORIFICS, is_head_noun, NAME_PARTICLES, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
+from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
 
 _STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
@@ -43,7 +43,7 @@ def _trim(text: str, sp: Span, words: set[str]) -> Span:
     s = sp.start
     # at most two letters: وب/ول/فل... (وبموسكو), each trimmed only if what is left is attested
     for _ in range(2):
-        if sp.end - s < 3 or text[s] not in "وفبلك":
+        if sp.end - s < 3 or text[s] not in PROCLITICS:
             break
         rest = text[s + 1 : sp.end]
         first = rest.split()[0] if rest.split() else ""

@@ -10,10 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from araevents import gazetteer
+from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS
 
 from .deps import fold
 
-PROCLITICS = "وفبلك"
+PROCLITICS = "".join(CONJUNCTIONS + PREPOSITIONS)  # the letters, for single-letter checks
 
 #: Titles that may sit between a role and a name (``أمير قطر الشيخ تميم``); never part of either span.
 HONORIFICS = frozenset(
@@ -62,11 +63,11 @@ PREP_WITH = frozenset(fold(w) for w in ("مع", "ومع", "بين", "وبين"))
 def strip_proclitic(word: str) -> str:
     """The word without one leading و/ف (then ب/ل/ك); ``لل`` → ``ال``. For lookups only."""
     w = word
-    if len(w) > 3 and w[0] in "وف":
+    if len(w) > 3 and w[0] in CONJUNCTIONS:
         w = w[1:]
     if len(w) > 3 and w.startswith("لل"):
         return "ال" + w[2:]
-    if len(w) > 3 and w[0] in "بلك":
+    if len(w) > 3 and w[0] in PREPOSITIONS:
         return w[1:]
     return w
 

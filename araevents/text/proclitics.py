@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
-#: Conjunction (و, ف) and/or preposition (ب, ل, ك), longest first: وب, ول, فل, ... then و, ب, ...
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+#: Conjunction and/or preposition, longest first: وب, ول, فل, ... then و, ب, ...
 PROCLITICS: tuple[str, ...] = tuple(sorted(
-    {c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=lambda s: (-len(s), s)))
+    {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""}, key=lambda s: (-len(s), s)))
 MIN_STEM = 2
 
 
@@ -35,21 +37,20 @@ class ProcliticSplitter:
     """Splits words for one tokenizer; piece counts are cached (news repeats its words)."""
 
     def __init__(self, tokenizer: "Tokenizer") -> None:
-        from tokenizers import Tokenizer
-
-        # A private copy without padding or truncation: the caller's tokenizer is reconfigured
-        # for its windows, and a padded count would change which words are split.
-        self.tokenizer = Tokenizer.from_str(tokenizer.to_str())
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()
+        self.tokenizer = tokenizer
         self._pieces: dict[str, int] = {}
 
     def pieces(self, word: str) -> int:
+        """Sub-tokens of ``word``: the tokenizer's normaliser, pre-tokenizer and model, without its
+        post-processing, so the caller's padding and truncation never change a split."""
         n = self._pieces.get(word)
         if n is None:
             if len(self._pieces) >= CACHE_SIZE:
                 self._pieces.clear()
-            n = self._pieces[word] = len(self.tokenizer.encode(word, add_special_tokens=False).ids)
+            tok = self.tokenizer
+            text = tok.normalizer.normalize_str(word) if tok.normalizer is not None else word
+            parts = tok.pre_tokenizer.pre_tokenize_str(text) if tok.pre_tokenizer is not None else [(text, None)]
+            n = self._pieces[word] = sum(len(tok.model.tokenize(part)) for part, _ in parts)
         return n
 
     def split(self, word: str) -> tuple[str, ...]:
