@@ -90,6 +90,21 @@ def viterbi_tags(log_probs: np.ndarray, labels: Sequence[str]) -> list[str]:
     return [labels[i] for i in viterbi_ids(log_probs, labels)]
 
 
+def restart_at(probs: np.ndarray, labels: Sequence[str], rows: Sequence[int]) -> np.ndarray:
+    """``probs`` with the words at ``rows`` unable to continue a span: each ``I-X``'s probability
+    moves to ``B-X``. The tagger reads an article as one stream of words, so it cannot see a line
+    break and runs a caption's last word into the next line's first name (``Pool`` + line break + ``كيري``);
+    what it meant as "more of X" still says "X" when a new line starts."""
+    if not len(rows):
+        return probs
+    inside, begin, _, _ = _structure(tuple(labels))
+    out = probs.copy()
+    r = np.asarray(rows, dtype=np.int64)[:, None]
+    out[r, begin[None, :]] += out[r, inside[None, :]]
+    out[r, inside[None, :]] = 0.0
+    return out
+
+
 def log_softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
@@ -102,4 +117,4 @@ def outside_row(n_labels: int, outside_id: int) -> np.ndarray:
     return row
 
 
-__all__ = ["viterbi_ids", "viterbi_tags", "log_softmax", "outside_row"]
+__all__ = ["viterbi_ids", "viterbi_tags", "restart_at", "log_softmax", "outside_row"]

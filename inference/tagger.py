@@ -31,7 +31,7 @@ from araevents.text.normalize import normalize_for_model
 from araevents.text.proclitics import ProcliticSplitter
 from araevents.text.tokenize import word_tokenize
 
-from .decoding import viterbi_ids
+from .decoding import restart_at, viterbi_ids
 from .windows import default_stride, effective_max_length, make_windows, merge_windows
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 _TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits on
 BACKENDS = ("auto", "numpy", "transformers")
 _CORRUPT = "its files are corrupted, cut off or from different models — re-download it, or re-export it with save_pretrained"
 
@@ -289,11 +290,14 @@ class Tagger:
     def _spans(self, text: str, norm: Any, words: list, probs: np.ndarray) -> list[Span]:
         if not words:
             return []
+        bounds = [norm.to_original(w.start, w.end) for w in words]
+        new_line = [i for i in range(1, len(words)) if _LINE_BREAK.search(text, bounds[i - 1][1], bounds[i][0])]
+        probs = restart_at(probs, self.labels, new_line)
         ids = viterbi_ids(np.log(np.maximum(probs, 1e-12)), self.labels)
         labels = [self.labels[i] for i in ids]
         word_p = probs[np.arange(len(ids)), ids]
         spans = []
         for c in iob_chunks(labels):
-            s, e = norm.to_original(words[c.start].start, words[c.end - 1].end)
+            s, e = bounds[c.start][0], bounds[c.end - 1][1]
             spans.append(Span(s, e, c.label, text[s:e], float(word_p[c.start:c.end].mean())))
         return spans

@@ -173,3 +173,18 @@ def test_an_event_noun_after_a_purpose_lam_is_future() -> None:
     assert modality_of("وصل لافروف إلى الدوحة في ", "زيارة", " رسمية") == "asserted"
     assert modality_of("تلقى دعوة لل", "زيارة", " الرسمية") == "future"
     assert modality_of("وصل إلى جنيف ل", "يلتقي", " نظيره") == "future"
+
+
+def test_demonym_tagged_apart_from_its_counterpart_noun_takes_the_subjects_role() -> None:
+    # the nearest person with a role (a head of state) must not lend his role to the counterparts
+    text = ("وصل وزير الخارجية الفرنسي جان إيف لودريان إلى عمان للقاء ملك الأردن عبدالله الثاني، "
+            "على أن يلتقي لاحقا بنظيريه، الألماني هايكو ماس والإيطالي لويجي دي مايو.")
+    sp = spans(text, ("وصل", "EVT_VISIT"), ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("جان إيف لودريان", "PER"),
+               ("عمان", "LOC"), ("للقاء", "EVT_MEETING"), ("ملك", "ROLE_HEAD_OF_STATE"), ("الأردن", "LOC"),
+               ("عبدالله الثاني", "PER"), ("يلتقي", "EVT_MEETING"), ("بنظيريه", "ROLE_FOREIGN_MINISTER"),
+               ("الألماني", "ROLE_FOREIGN_MINISTER"), ("هايكو ماس", "PER"), ("والإيطالي", "ROLE_FOREIGN_MINISTER"),
+               ("لويجي دي مايو", "PER"))
+    people = {p.name: p for ev in assemble(text, sp) for p in ev.participants}
+    assert people["عبدالله الثاني"].role == "HEAD_OF_STATE"
+    assert (people["هايكو ماس"].role, people["هايكو ماس"].affiliation) == ("FOREIGN_MINISTER", "ألمانيا")
+    assert (people["لويجي دي مايو"].role, people["لويجي دي مايو"].affiliation) == ("FOREIGN_MINISTER", "إيطاليا")

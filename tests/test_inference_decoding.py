@@ -88,3 +88,27 @@ def test_word_without_sub_tokens_keeps_later_words_in_place():
     outside = model.config.label2id["O"]
     assert lp[1].argmax() == outside and lp[1][outside] == 0.0
     assert lp[3].max() < 0.0 and np.isclose(np.exp(lp[3]).sum(), 1.0, atol=1e-4)
+
+
+def test_a_word_after_a_line_break_starts_a_span_with_its_continuation_mass() -> None:
+    from araevents.inference.decoding import restart_at
+
+    probs = np.array([[0.1, 0.8, 0.05, 0.05, 0.0],   # Pool: B-PER
+                      [0.1, 0.05, 0.7, 0.1, 0.05]])  # كيري: I-PER, but on a new line
+    assert viterbi_tags(np.log(probs), LABELS) == ["B-PER", "I-PER"]
+    restarted = restart_at(probs, LABELS, [1])
+    assert viterbi_tags(np.log(np.maximum(restarted, 1e-12)), LABELS) == ["B-PER", "B-PER"]
+    np.testing.assert_allclose(restarted.sum(axis=1), probs.sum(axis=1))
+    assert restarted[1, 2] == 0 and restarted[1, 4] == 0
+    np.testing.assert_array_equal(restarted[0], probs[0])  # other words untouched
+    np.testing.assert_array_equal(restart_at(probs, LABELS, []), probs)
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r", "\u2028"])
+def test_the_embedded_model_never_runs_a_span_across_a_line_break(line_break: str) -> None:
+    from araevents import tag
+
+    text = f"التقى الوزير جون{line_break}كيري مع لافروف في روما"
+    spans = tag(text)
+    assert all(len(sp.text.splitlines()) == 1 for sp in spans), spans
+    assert {"جون", "كيري"} <= {sp.text for sp in spans if sp.label == "PER"}

@@ -60,6 +60,36 @@ def test_splitting_proclitics_needs_an_existing_vocabulary(tmp_path):
         pretrain(tiny_pretrain_config(tmp_path, split_proclitics=True))
 
 
+def test_growing_layers_copies_each_old_layer_in_order():
+    import torch
+    from transformers import BertConfig, BertForMaskedLM
+
+    from araevents.training.pretrain import grow_layers
+
+    torch.manual_seed(0)
+    model = BertForMaskedLM(BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=4, num_attention_heads=2,
+                                       intermediate_size=32))
+    old = [layer.output.dense.weight.detach().clone() for layer in model.bert.encoder.layer]
+    ids = torch.tensor([[2, 5, 7, 3]])
+    grow_layers(model, 6)
+    assert model.config.num_hidden_layers == 6
+    copied = [next(i for i, w in enumerate(old) if torch.equal(w, layer.output.dense.weight)) for layer in model.bert.encoder.layer]
+    assert copied == [0, 0, 1, 2, 2, 3]
+    assert [layer.attention.self.layer_idx for layer in model.bert.encoder.layer] == list(range(6))
+    model.bert.encoder.layer[0].output.dense.weight.data.add_(1.0)  # copies are independent weights
+    assert not torch.equal(model.bert.encoder.layer[0].output.dense.weight, model.bert.encoder.layer[1].output.dense.weight)
+    assert model(input_ids=ids).logits.shape == (1, 4, 50)
+    with pytest.raises(ConfigError, match="only deepens"):
+        grow_layers(model, 2)
+
+
+def test_growing_layers_needs_an_encoder_to_grow(tmp_path):
+    from araevents.training.pretrain import pretrain
+
+    with pytest.raises(ConfigError, match="grow_layers needs init_from"):
+        pretrain(tiny_pretrain_config(tmp_path, grow_layers=3))
+
+
 def test_unknown_text_source_is_a_config_error(tmp_path):
     from araevents.training.pretrain import iter_texts
 
@@ -110,6 +140,12 @@ def test_pretrain_runs_logs_and_resumes_with_a_longer_budget(tmp_path, capsys):
                                   split_proclitics=True, max_steps=1, save_steps=1))
     tagger = AutoModelForTokenClassification.from_pretrained(tmp_path / "pt2" / "final", num_labels=3)
     assert tagger.config.split_proclitics is True
+
+    # a deeper phase: the 1-layer encoder grown to 3 layers, saved and reloaded with 3
+    pretrain(tiny_pretrain_config(tmp_path, output_dir=str(tmp_path / "pt3"), init_from=str(out / "final"),
+                                  grow_layers=3, max_steps=1, save_steps=1))
+    deep = AutoModelForTokenClassification.from_pretrained(tmp_path / "pt3" / "final", num_labels=3)
+    assert deep.config.num_hidden_layers == 3 and len(deep.bert.encoder.layer) == 3
 
 
 @pytest.mark.slow

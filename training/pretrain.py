@@ -61,6 +61,10 @@ class PretrainConfig:
     logging_steps: int = 20
     seed: int = 13
     init_from: str | None = None
+    # deepen init_from's encoder to this many layers before continuing, each new layer a copy of
+    # the old layer at the same relative depth (progressive stacking, Gong et al. 2019): a deeper
+    # model that starts from what the shallow one learned instead of from scratch
+    grow_layers: int | None = None
     # "word2vec": start the (tied) token embeddings from skip-gram vectors of the same pieces
     # (gensim, a few CPU minutes), so MLM starts from distributional word knowledge
     embedding_init: str | None = None
@@ -200,6 +204,22 @@ def sinusoidal_positions(n_positions: int, dim: int, std: float):
     return (table / table.std() * std).astype("float32")
 
 
+def grow_layers(model, n_layers: int) -> None:
+    """Deepen a BERT in place to ``n_layers``: new layer ``i`` copies old layer ``i * old // new``
+    (4 → 6: 0 0 1 2 2 3), so the stack keeps its order from embeddings to output."""
+    import copy
+
+    layers = model.bert.encoder.layer
+    old = len(layers)
+    if n_layers < old:
+        raise ConfigError(f"grow_layers ({n_layers}) is below the {old} layers of init_from: it only deepens")
+    new = [copy.deepcopy(layers[i * old // n_layers]) for i in range(n_layers)]
+    for i, layer in enumerate(new):
+        layer.attention.self.layer_idx = i  # transformers 5 indexes the attention cache by it
+    model.bert.encoder.layer = type(layers)(new)
+    model.config.num_hidden_layers = n_layers
+
+
 def use_bf16(setting: bool | str) -> bool:
     """Resolve the ``bf16`` setting: "auto" means the hardware computes bfloat16 natively."""
     import torch
@@ -253,6 +273,8 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
         raise ConfigError(f"position_init must be 'sinusoidal' or unset, not {cfg.position_init!r}")
     if cfg.split_proclitics and not cfg.init_from:
         raise ConfigError("split_proclitics needs init_from: the split is decided by an existing vocabulary")
+    if cfg.grow_layers is not None and not cfg.init_from:
+        raise ConfigError("grow_layers needs init_from: it deepens an existing encoder")
     out = start_run(cfg, "pretrain_config.json")
 
     tok_dir = out / "tokenizer"
@@ -269,6 +291,8 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
 
     if cfg.init_from:
         model = BertForMaskedLM.from_pretrained(cfg.init_from)
+        if cfg.grow_layers is not None:  # resuming too: the checkpoint's weights then replace these
+            grow_layers(model, cfg.grow_layers)
     else:
         model = BertForMaskedLM(BertConfig(
             vocab_size=len(tokenizer), hidden_size=cfg.hidden_size, num_hidden_layers=cfg.num_hidden_layers,
