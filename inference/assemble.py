@@ -316,9 +316,9 @@ class _Article:
             # head repeats the nearest one (الأميركي جون كيري والسعودي عادل الجبير)
             before = [o for o in sorted(bindings, key=lambda x: x.start) if o.end <= role_sp.start
                       and self.same_sentence(o, role_sp) and bindings[o].role]
-            if role_sp not in self.counterparts and self.after_counterpart(role_sp):
+            if role_sp not in self.counterparts:
                 # بنظيريه، الأميركي جون كيري: the adjective was tagged apart from its counterpart noun
-                role_sp = self.spans[self.spans.index(role_sp) - 1]
+                role_sp = self.counterpart_before(role_sp) or role_sp
             if role_sp in self.counterparts:  # الجبير ... مع نظيره لافروف: resolved once actors know their roles
                 subject = before or sorted((o for o in bindings if o.end <= role_sp.start and self.same_sentence(o, role_sp)),
                                            key=lambda x: x.start)
@@ -329,12 +329,14 @@ class _Article:
             return bindings[before[0] if role_sp in self.counterparts else before[-1]].role
         return role_of(role_sp.label).value
 
-    def after_counterpart(self, sp: Span) -> bool:
-        """The span right before ``sp`` is a counterpart word, with only punctuation between."""
+    def counterpart_before(self, sp: Span) -> Span | None:
+        """The counterpart word right before ``sp`` in its sentence, with only punctuation between."""
         i = self.spans.index(sp)
         prev = self.spans[i - 1] if i > 0 else None
-        return (prev is not None and prev in self.counterparts and self.same_sentence(prev, sp)
-                and not self.gap_words(prev.end, sp.start) and self.gap_is(prev.end, sp.start))
+        if (prev is not None and prev in self.counterparts and self.same_sentence(prev, sp)
+                and not self.gap_words(prev.end, sp.start) and self.gap_is(prev.end, sp.start)):
+            return prev
+        return None
 
     @staticmethod
     def is_bare_demonym(text: str) -> bool:

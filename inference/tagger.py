@@ -29,7 +29,7 @@ from araevents.formats.iob import iob_chunks
 from araevents.schema import LABELS, OUTSIDE
 from araevents.text.normalize import normalize_for_model
 from araevents.text.proclitics import ProcliticSplitter
-from araevents.text.tokenize import word_tokenize
+from araevents.text.tokenize import LINE_BREAK_RE, word_tokenize
 
 from .decoding import restart_at, viterbi_ids
 from .windows import default_stride, effective_max_length, make_windows, merge_windows
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 _TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits on
 BACKENDS = ("auto", "numpy", "transformers")
 _CORRUPT = "its files are corrupted, cut off or from different models — re-download it, or re-export it with save_pretrained"
 
@@ -291,7 +290,7 @@ class Tagger:
         if not words:
             return []
         bounds = [norm.to_original(w.start, w.end) for w in words]
-        new_line = [i for i in range(1, len(words)) if _LINE_BREAK.search(text, bounds[i - 1][1], bounds[i][0])]
+        new_line = [i for i in range(1, len(words)) if LINE_BREAK_RE.search(text, bounds[i - 1][1], bounds[i][0])]
         probs = restart_at(probs, self.labels, new_line)
         ids = viterbi_ids(np.log(np.maximum(probs, 1e-12)), self.labels)
         labels = [self.labels[i] for i in ids]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["Token", "word_tokenize", "split_sentences"]
+__all__ = ["Token", "word_tokenize", "split_sentences", "LINE_BREAK_RE"]
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,8 @@ def word_tokenize(text: str) -> list[Token]:
 
 # Line breaks always end a sentence: headlines, captions and paragraphs in scraped news are
 # separated by newlines and often carry no final punctuation.
-_BREAK_RE = regex.compile(
-    r"(?P<line>\r\n?|[\n\v\f\x1c-\x1e\x85\u2028\u2029])|(?P<term>[.!?\u061f\u061b\u06d4\u2026]+)"
-)
+LINE_BREAK_RE = regex.compile(r"\r\n?|[\n\v\f\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits on
+_BREAK_RE = regex.compile(rf"(?P<line>{LINE_BREAK_RE.pattern})|(?P<term>[.!?\u061f\u061b\u06d4\u2026]+)")
 _STRONG = frozenset("!?\u061f\u061b")  # ! ? ؟ ؛
 _CLOSERS = frozenset("»”’)]}›")
 _STRAIGHT_QUOTES = frozenset("\"'")
