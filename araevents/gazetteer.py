@@ -2,9 +2,10 @@
 
 Event gold writes an affiliation as a plain state (or organisation) name (``روسيا``,
 ``الولايات المتحدة``, ``الأمم المتحدة``) even when the article only says ``الروسي`` or
-``موسكو``; inference and the weak labeller both need that mapping, so it ships as two
-data files in ``araevents/resources`` (built by ``araevents.training.gazetteers`` from
-our curated lists plus mledoze/countries, ODbL) and is read here once, lazily.
+``موسكو``; inference and the weak labeller both need that mapping, so it ships as data
+files in ``araevents/resources`` (built by ``araevents.training.gazetteers`` from our
+curated lists plus mledoze/countries, ODbL, and large cities of world-cities, CC BY 4.0)
+and is read here once, lazily.
 
 Lookups are done on folded text (:func:`fold`), after stripping one proclitic
 (و/ف/ب/ل/ك, ``لل`` → ``ال``) when the full word is unknown, so ``وروسيا`` and
@@ -113,6 +114,28 @@ def canonical_state(name: str) -> str | None:
         entry = table.get(f"{c} {tail}".strip())
         if entry is not None:
             return entry.canonical
+    return None
+
+
+@lru_cache(maxsize=1)
+def cities_table() -> dict[str, str]:
+    """Folded city name → canonical state (``cities.tsv``; absent from an older install: empty)."""
+    if not (RESOURCES / "cities.tsv").is_file():
+        return {}
+    return {fold(row[0]): row[1] for row in _rows("cities.tsv")[1:]}
+
+
+def city_state(name: str) -> str | None:
+    """The state a large city lies in (``النجف`` → العراق, ``جنيف`` → سويسرا), else None.
+
+    Kept apart from :func:`canonical_state`: a meeting in جنيف is not a meeting with Switzerland,
+    but a visit to النجف is a visit to العراق (one trip told twice).
+    """
+    key = " ".join(fold(name).split())
+    table = cities_table()
+    for c in (key, *_candidates(key)[1:]):
+        if c in table:
+            return table[c]
     return None
 
 

@@ -62,6 +62,7 @@ from .lexicon import (
     SPEECH_COMPLEMENTIZERS,
     TOPIC_WORDS,
     demonym_state,
+    place_state,
     state_kind,
     state_of,
     strip_proclitic,
@@ -75,6 +76,8 @@ _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, Ev
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
 # ``مؤكدا``, ``مشيرةً``, ``قائلا``: an accusative participle (حال) trailing a clause
 _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
+#: Endings of a trigger noun as written (ة is not folded here): زيارة، زيارات، جولته، زيارتهما.
+_NOUN_ENDINGS = ("ة", "ات", "ته", "تها", "تهم", "تهما")
 _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
 _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
@@ -84,6 +87,10 @@ _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventT
 _STATE_ROLES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTER", "MINISTER", "SPOKESPERSON", "AMBASSADOR"}
 _FOREIGN_MINISTRY = re.compile(r"(^|\s)(\w{0,3})خارجيه(\s|$)")
 _DATELINE = re.compile(r"(\w+(?: \w+)?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s")
+#: A diplomat's rank written before his name, not the office he speaks for (``المتحدث ... السفير X``).
+RANK_TITLES = frozenset(fold(w) for w in ("السفير", "السفيرة"))
+#: Words that end an office's name: what follows them is another person (``مع السفير``).
+_NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من", "عن", "على", "لدى", "بين", "و"))
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
 
 
@@ -104,11 +111,12 @@ class Actor:
 
     keys: list[tuple[str, ...]] = field(default_factory=list)  # folded words of each mention
     evidence: list[tuple[str | None, str | None]] = field(default_factory=list)  # (role, affiliation) per bound mention
+    ranks: list[str | None] = field(default_factory=list)  # roles read from a bare rank title, the last resort
 
     def decide(self) -> None:
         """Role and affiliation by vote over all bound mentions (earliest wins a tie): one
         mention bound wrongly by a sloppy span does not override the others."""
-        roles = [r for r, _ in self.evidence if r]
+        roles = [r for r, _ in self.evidence if r] or [r for r in self.ranks if r]
         if roles:
             self.role = max(roles, key=lambda r: (roles.count(r), -roles.index(r)))
         affs = [f for r, f in self.evidence if f and (r is None or r == self.role)] or [f for _, f in self.evidence if f]
@@ -145,6 +153,7 @@ class Actor:
 class _Binding:
     role: str | None = None
     affiliation: str | None = None
+    rank: bool = False  # the role is a bare rank title (``السفير يوسف``): an office named elsewhere wins
 
 
 @dataclass
@@ -251,6 +260,12 @@ class _Article:
                 role_sp, aff = None, None
                 if is_role(prev.label) and self.gap_is(prev.end, sp.start):
                     role_sp = prev
+                    function = self.function_before_rank(spans, i - 1)
+                    if function is not None:  # الناطق باسم الرئاسة المصرية السفير علاء يوسف
+                        used_roles.add(prev)
+                        role_sp, aff = function
+                    else:
+                        b.rank = fold(prev.text) in RANK_TITLES
                 elif is_role(prev.label) and self.demonym_gap(prev.end, sp.start):
                     # بنظيريه، الأميركي جون كيري: the adjective after the comma still belongs to the role
                     role_sp, aff = prev, self.demonyms_in(self.text[prev.end : sp.start])[0]
@@ -306,6 +321,27 @@ class _Article:
             if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
                 self.consumed.add(nxt)
         return bindings
+
+    def function_before_rank(self, spans: list[Span], k: int) -> tuple[Span, str | None] | None:
+        """``المتحدث باسم الخارجية المصرية السفير أحمد``: a diplomat's rank (``السفير``) before his name
+        is a title; the office named just before it (a few words, no comma) is his role, and a
+        state named between them his affiliation."""
+        rank = spans[k]
+        if k < 1 or fold(rank.text) not in RANK_TITLES:
+            return None
+        j = k - 1
+        while j >= 0 and spans[j].label in ("LOC", "ORG") and self.same_sentence(spans[j], rank):
+            j -= 1
+        if j < 0 or not is_role(spans[j].label) or spans[j].label == rank.label or not self.same_sentence(spans[j], rank):
+            return None
+        function = spans[j]
+        between = self.text[function.end : rank.start]
+        gap = self.gap_words(function.end, rank.start)
+        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or w[:1] == "و" for w in gap):
+            return None  # التقى المتحدث باسم الوزارة مع السفير X: two people
+        names = [sp for sp in spans[j + 1 : k]]
+        aff = self.affiliation_of_name(names[0]) if names else next(iter(self.demonyms_in(between)), None)
+        return function, aff
 
     def role_value(self, role_sp: Span, person: Span, bindings: dict[Span, _Binding]) -> str | None:
         """The role a role span gives ``person``. ``نظيره الأميركي`` (counterpart) and a bare
@@ -426,7 +462,11 @@ class _Article:
                 key = tuple(_words(sp.text))
                 actor = self.find_actor("PER", key=key) or self.new_actor("PER")
                 b = bindings.get(sp)
-                if b is not None and (b.role or b.affiliation):
+                if b is not None and b.rank:
+                    actor.ranks.append(b.role)
+                    if b.affiliation:
+                        actor.evidence.append((None, b.affiliation))
+                elif b is not None and (b.role or b.affiliation):
                     actor.evidence.append((b.role, b.affiliation))
             actor.add(sp)
             self.actor_of[sp] = actor.id
@@ -638,12 +678,16 @@ class _Article:
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) else None
                 spk = spk if spk is not None else self.speaker(t, agents, hi)
-                if spk is None:
-                    continue
-                speakers[k] = spk
-                parts, source = [spk], [spk]
+                if spk is None:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
+                    source = self.pair_subject(group, lo, hi)
+                    if len(source) != 2:
+                        continue
+                else:
+                    speakers[k] = spk
+                    source = [spk]
+                parts = list(source)
             elif etype is EventType.VISIT:
-                dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end), None)
+                dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end and not self.origin(sp)), None)
                 after = [sp for sp in agents if sp.start > t.end and (dest is None or sp.end <= dest.start) and sp.label != "LOC"]
                 before = [sp for sp in agents if sp.end <= t.start and sp.label != "LOC"]
                 visitor = after[0] if after else (before[-1] if before else None)
@@ -651,6 +695,8 @@ class _Article:
                     visitor = self.recent_person(t.start)  # زيارته: the visitor is the pronoun's antecedent
                 if visitor is not None:
                     source = [self.actor_of[visitor]]
+                elif self.is_verb(t):
+                    source = self.continued_subject(out, k)
                 if dest is not None:
                     location = dest
                     if dest in self.actor_of:
@@ -686,7 +732,11 @@ class _Article:
             mod = modality_of(self.text[lo : t.start], t.text, self.text[t.end : t.end + 40], time.text if time else None)
             used = [m for m in actors if self.actor_of[m] in parts]
             score = (self.score_of(t) + sum(self.score_of(m) for m in used) / len(used)) / 2 if used else self.score_of(t)
-            out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
+            if etype is EventType.STATEMENT:  # one statement per speaker: they are matched by speaker
+                out.extend(_Mention(etype, group[0], (s_start, s_end), [a], [a], [], location, time, mod, score, list(group))
+                           for a in source)
+            else:
+                out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
 
     def parties_of_recent_talks(self, out: list[_Mention], k: int) -> list[int]:
@@ -699,6 +749,30 @@ class _Article:
                 break
             if prev.type in _SYMMETRIC:
                 return list(prev.participants)
+        return []
+
+    def origin(self, sp: Span) -> bool:
+        """``ستتوجه من المملكة إلى إيران``: a place after ``من`` is where the trip starts."""
+        before = self.gap_words(max(0, sp.start - 8), sp.start)
+        return bool(before) and before[-1] in ("من", "ومن")
+
+    @staticmethod
+    def is_verb(t: Span) -> bool:
+        """A trigger that is a finite verb: not definite (``الزيارة``) and not a noun's ending
+        (``زيارة``, ``زيارات``, ``جولته``); ``سيتوجه``, ``زار``, ``وصلت`` are verbs."""
+        words = t.text.split()
+        w = strip_proclitic(words[0]) if len(words) == 1 else ""
+        return bool(w) and not w.startswith("ال") and not w.endswith(_NOUN_ENDINGS)
+
+    def continued_subject(self, out: list[_Mention], k: int) -> list[int]:
+        """``... ومنها سيتوجه إلى الرياض``: a verb with no subject of its own (Arabic drops the
+        pronoun) continues the person who acted last, in this sentence or the one before."""
+        lo = self.sentences[k - 1][0] if k > 0 and self.sentences else -1
+        for m in reversed(out):
+            if m.sentence[0] < lo:
+                break
+            if m.source and self.actors[m.source[0]].kind == "PER":
+                return [m.source[0]]
         return []
 
     def circumstantial(self, t: Span) -> bool:
@@ -741,15 +815,31 @@ class _Article:
                     lo = max(lo, m.end())
         return lo, hi
 
-    def speaker(self, t: Span, agents: list[Span], hi: int) -> int | None:
-        """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it."""
+    def speech_start(self, t: Span, hi: int) -> int:
+        """Where what was said begins after speech verb ``t`` (``إن``, ``:``, a quote), else ``hi``."""
         stop = hi
         for m in _WORD.finditer(self.text, t.end, hi):
             if fold(m.group()) in SPEECH_COMPLEMENTIZERS or m.group() in ":«\"":
                 stop = m.start()
                 break
         colon = self.text.find(":", t.end, stop)
-        stop = colon if colon >= 0 else stop
+        return colon if colon >= 0 else stop
+
+    def pair_subject(self, group: list[Span], lo: int, hi: int) -> list[int]:
+        """``وأضافت أن الوزيرين قالا``, ``وقال الجانبان``: a dual word right before or after a speech
+        verb is its subject (a dual further away is what was said: ``تؤكد رغبة البلدين``)."""
+        for g in group:
+            before = list(_WORD.finditer(self.text, lo, g.start))[-1:]
+            after = _WORD.search(self.text, g.end, hi)
+            pair = self.with_pair_anaphor(g, before[0].start() if before else g.start,
+                                          after.end() if after is not None else g.end, [])
+            if len(pair) == 2:
+                return pair
+        return []
+
+    def speaker(self, t: Span, agents: list[Span], hi: int) -> int | None:
+        """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it."""
+        stop = self.speech_start(t, hi)
         after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
         if after:
             gap = self.gap_words(t.end, after[0].start)
@@ -863,12 +953,12 @@ class _Article:
         return out
 
     @staticmethod
-    def compatible_setting(a: _Mention, b: _Mention) -> bool:
+    def compatible_setting(a: _Mention, b: _Mention, *, times: bool = True) -> bool:
         """No clash of time or place: both unknown, or one names (a part of) the other."""
-        for x, y in ((a.time, b.time), (a.location, b.location)):
+        for x, y in ((a.time, b.time), (a.location, b.location))[0 if times else 1:]:
             if x is not None and y is not None:
                 fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
-                if not (_contains(fx, fy) or _contains(fy, fx) or (state_of(x.text) and state_of(x.text) == state_of(y.text))):
+                if not (_contains(fx, fy) or _contains(fy, fx) or (place_state(x.text) and place_state(x.text) == place_state(y.text))):
                     return False
         return True
 
@@ -909,11 +999,21 @@ class _Article:
         (``زيارة لكينيا`` in a headline) joins a visit to the same place."""
         if a.modality != b.modality and not {a.modality, b.modality} <= {"asserted", "future"}:
             return False
-        if not self.compatible_setting(a, b):
+        if not self.compatible_setting(a, b, times=False):  # a trip spans days: اليوم, then يوم الاثنين
             return False
-        shared_target = bool(set(a.target) & set(b.target))
+        shared_target = bool(set(a.target) & set(b.target)) or bool(self.target_states(a) & self.target_states(b))
         same_visitor = a.source == b.source or ((not a.source or not b.source) and shared_target)
         return same_visitor and (not a.target or not b.target or shared_target)
+
+    def target_states(self, m: _Mention) -> set[str]:
+        """The states a visit's destinations lie in: ``النجف`` and ``العراق`` are one destination."""
+        out = set()
+        for i in m.target:
+            a = self.actors[i]
+            st = a.state if a.state is not None else place_state(a.name()) if a.kind == "LOC" else None
+            if st is not None:
+                out.add(st)
+        return out
 
     # ---------------------------------------------------------------- output
 

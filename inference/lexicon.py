@@ -100,6 +100,11 @@ def state_of(name: str) -> str | None:
     return gazetteer.canonical_state(name)
 
 
+def place_state(name: str) -> str | None:
+    """The state a place name stands for or lies in: a state or capital, else a large city."""
+    return gazetteer.canonical_state(name) or gazetteer.city_state(name)
+
+
 def state_kind(name: str) -> str | None:
     return gazetteer.state_kind(name)
 

@@ -188,3 +188,26 @@ def test_demonym_tagged_apart_from_its_counterpart_noun_takes_the_subjects_role(
     assert people["عبدالله الثاني"].role == "HEAD_OF_STATE"
     assert (people["هايكو ماس"].role, people["هايكو ماس"].affiliation) == ("FOREIGN_MINISTER", "ألمانيا")
     assert (people["لويجي دي مايو"].role, people["لويجي دي مايو"].affiliation) == ("FOREIGN_MINISTER", "إيطاليا")
+
+
+def test_office_before_a_diplomats_rank_is_his_role() -> None:
+    text = "وصرح الناطق الرسمي باسم الرئاسة المصرية السفير علاء يوسف بأن اللقاء كان مثمرا. وأضاف السفير يوسف أن الجانبين متفقان."
+    sp = spans(text, ("وصرح", "EVT_STATEMENT"), ("الناطق الرسمي باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"),
+               ("علاء يوسف", "PER"), ("وأضاف", "EVT_STATEMENT"), ("السفير", "ROLE_AMBASSADOR", 1), ("يوسف", "PER", 1))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert (people["علاء يوسف"].role, people["علاء يوسف"].affiliation) == ("SPOKESPERSON", "مصر")
+
+
+def test_a_rank_alone_still_gives_the_ambassadors_role() -> None:
+    text = "وقال السفير علاء يوسف إن اللقاء كان مثمرا."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("السفير", "ROLE_AMBASSADOR"), ("علاء يوسف", "PER"))
+    (ev,) = assemble(text, sp)
+    assert ev.source[0].role == "AMBASSADOR"
+
+
+def test_an_office_before_mae_is_someone_elses() -> None:
+    text = "والتقى المتحدث باسم الوزارة مع السفير علاء يوسف أمس."
+    sp = spans(text, ("والتقى", "EVT_MEETING"), ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"),
+               ("علاء يوسف", "PER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["علاء يوسف"].role == "AMBASSADOR"

@@ -116,3 +116,61 @@ def test_noun_shaped_like_a_participle_keeps_its_own_speaker() -> None:
                ("كيري", "PER"))
     speakers = sorted(p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source)
     assert speakers == ["كيري", "لافروف"]
+
+
+def test_verb_without_a_subject_continues_the_last_visitor() -> None:
+    text = "وزار ولد الشيخ أحمد القاهرة أمس. ومنها سيتوجه إلى الرياض."
+    sp = spans(text, ("وزار", "EVT_VISIT"), ("ولد الشيخ أحمد", "PER"), ("القاهرة", "LOC"), ("سيتوجه", "EVT_VISIT"),
+               ("الرياض", "LOC"))
+    visits = of_type(assemble(text, sp), "VISIT")
+    assert [([p.name for p in v.source], v.location.text) for v in visits] == [
+        (["ولد الشيخ أحمد"], "القاهرة"), (["ولد الشيخ أحمد"], "الرياض")]
+    check_offsets(text, visits)
+
+
+def test_noun_without_a_visitor_does_not_borrow_one() -> None:
+    text = "وزار ولد الشيخ أحمد القاهرة أمس. وتتواصل الزيارات إلى الرياض."
+    sp = spans(text, ("وزار", "EVT_VISIT"), ("ولد الشيخ أحمد", "PER"), ("القاهرة", "LOC"), ("الزيارات", "EVT_VISIT"),
+               ("الرياض", "LOC"))
+    later = [v for v in of_type(assemble(text, sp), "VISIT") if v.location is not None and v.location.text == "الرياض"]
+    assert all(not v.source for v in later)
+
+
+def test_place_after_min_is_where_the_trip_starts() -> None:
+    text = "وقالت المصادر إن موغريني ستتوجه من الرياض إلى طهران غدا."
+    sp = spans(text, ("وقالت", "EVT_STATEMENT"), ("موغريني", "PER"), ("ستتوجه", "EVT_VISIT"), ("الرياض", "LOC"),
+               ("طهران", "LOC"))
+    (visit,) = of_type(assemble(text, sp), "VISIT")
+    assert visit.location.text == "طهران"
+    assert [p.name for p in visit.target] == ["طهران"]
+
+
+def test_visit_to_a_city_joins_the_visit_to_its_state_on_another_day() -> None:
+    text = "ويقوم ظريف اليوم بزيارة العراق. وسيزور ظريف النجف يوم الاثنين."
+    sp = spans(text, ("ظريف", "PER"), ("بزيارة", "EVT_VISIT"), ("العراق", "LOC"), ("وسيزور", "EVT_VISIT"),
+               ("ظريف", "PER", 1), ("النجف", "LOC"))
+    visits = of_type(assemble(text, sp), "VISIT")
+    assert len(visits) == 1
+    assert [t.text for t in visits[0].triggers] == ["بزيارة", "وسيزور"]
+
+
+def test_visits_to_cities_of_two_states_stay_apart() -> None:
+    text = "ويقوم ظريف اليوم بزيارة العراق. وسيزور ظريف جدة يوم الاثنين."
+    sp = spans(text, ("ظريف", "PER"), ("بزيارة", "EVT_VISIT"), ("العراق", "LOC"), ("وسيزور", "EVT_VISIT"),
+               ("ظريف", "PER", 1), ("جدة", "LOC"))
+    assert len(of_type(assemble(text, sp), "VISIT")) == 2
+
+
+def test_two_ministers_saying_it_together_are_two_statements() -> None:
+    text = "واجتمع المعلم مع بن علوي أمس. وأضافت الوكالة أن الوزيرين قالا إن الحل سياسي."
+    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("المعلم", "PER"), ("بن علوي", "PER"), ("وأضافت", "EVT_STATEMENT"),
+               ("الوزيرين", "ROLE_FOREIGN_MINISTER"), ("قالا", "EVT_STATEMENT"))
+    statements = of_type(assemble(text, sp), "STATEMENT")
+    assert sorted(p.name for e in statements for p in e.source) == ["المعلم", "بن علوي"]
+    check_offsets(text, statements)
+
+
+def test_a_dual_in_what_was_said_is_not_the_speaker() -> None:
+    text = "واجتمع لافروف مع العطية أمس. وقال إن نتائج المباحثات تؤكد رغبة البلدين في التعاون."
+    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("لافروف", "PER"), ("العطية", "PER"), ("تؤكد", "EVT_STATEMENT"))
+    assert of_type(assemble(text, sp), "STATEMENT") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from araevents.document import Span
-from araevents.gazetteer import canonical_state, demonym_to_state
+from araevents.gazetteer import canonical_state, city_state, demonym_to_state
 from araevents.schema import SPAN_TYPES
 from araevents.training.weak_labels import WeakLabeller, default_lexicons, expand, merge_with_gold, proclitic_variants
 
@@ -63,10 +63,27 @@ def test_trigger_forms(labeller, word, label):
     ("وأضاف: ندعو جميع الأطراف إلى الحوار", "ندعو", "EVT_APPEAL"),
     ("داعيا الأطراف إلى ضبط النفس", "داعيا", "EVT_APPEAL"),
     ("وحملت واشنطن موسكو مسؤولية انهيار الهدنة", "حملت", "EVT_ACCUSATION"),  # object between verb and مسؤولية
+    ("وطلب كيري من روسيا وقف القصف", "طلب", "EVT_APPEAL"),
+    ("ومنها سيتوجه إلى الرياض", "سيتوجه", "EVT_VISIT"),  # a place follows: travel, not a trend
+    ("وأعلن عزمه التوجه إلى الدوحة", "التوجه", "EVT_VISIT"),
     ("وتم الاتفاق على وقف إطلاق النار", "تم الاتفاق", "EVT_AGREEMENT"),
 ])
 def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, text, trigger, label):
     assert (label, trigger) in spans(labeller, text)
+
+
+@pytest.mark.parametrize("text", ["وقدم طلب انضمام رسمي", "هناك توجه حكومي جديد", "وتوجه الفريق للتدريب"])
+def test_request_and_heading_words_need_their_context(labeller, text):
+    assert not any(lab in ("EVT_APPEAL", "EVT_VISIT") for lab, _ in spans(labeller, text))
+
+
+@pytest.mark.parametrize("text,role,label", [
+    ("واجتمع مع رئيس مكتبها السياسي خالد مشعل", "رئيس مكتبها السياسي", "ROLE_OFFICIAL"),
+    ("وقال رئيس منظمة الطاقة الذرية علي أكبر صالحي", "رئيس", "ROLE_OFFICIAL"),  # the body is its own span
+    ("وقال رئيس الوزراء البريطاني", "رئيس الوزراء البريطاني", "ROLE_HEAD_OF_GOVERNMENT"),
+])
+def test_heads_of_bodies_are_officials(labeller, text, role, label):
+    assert (label, role) in spans(labeller, text)
 
 
 def test_participle_appeal_needs_its_preposition(labeller):
@@ -195,7 +212,12 @@ def test_demonyms_and_states():
     assert canonical_state("المملكة العربية السعودية") == "السعودية"
     assert canonical_state("وواشنطن") == "الولايات المتحدة"
     assert canonical_state("سورية") == canonical_state("سوريا")
-    assert canonical_state("نيويورك") is None
+    assert canonical_state("نيويورك") is None  # a venue, not a party: cities are kept apart
+    assert city_state("النجف") == "العراق"
+    assert city_state("وجدة") == "السعودية"  # a proclitic, as everywhere
+    assert city_state("نيويورك") == "الولايات المتحدة"
+    assert city_state("موسكو") is None  # capitals are in the states table, not here
+    assert city_state("كتاب") is None
 
 
 def test_elliptic_nationality_repeats_the_previous_role(labeller):
