@@ -54,6 +54,7 @@ from .lexicon import (
     is_counterpart,
     is_demonym_word,
     is_head_noun,
+    is_media,
     known_actor,
     HONORIFICS,
     PAIR_ANAPHORS_PERSON,
@@ -438,6 +439,8 @@ class _Article:
         for sp in self.spans:
             if sp.label not in _ACTOR_KINDS:
                 continue
+            if is_media(sp.text):
+                continue  # ذكرت وكالة فرانس برس, في تصريحات لـ«عكاظ»: the press reports, it takes no part
             if not self.plausible(sp) and state_of(sp.text) is None:
                 continue  # السوري, ومنظمة: no actor, and no mention to glue onto one (الهلال الأحمر السوري)
             if self.is_topic(sp):
@@ -851,9 +854,12 @@ class _Article:
         return self.actor_of[before[-1]] if before else None
 
     def addressee(self, sp: Span) -> bool:
-        """``لوكالة فرانس برس``, ``للصحفيين``: the one spoken to, not the speaker."""
+        """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker."""
+        if fold(sp.text).startswith("لل"):  # the preposition inside the span: a name never starts with لل
+            return True
         prev = self.gap_words(max(0, sp.start - 20), sp.start)
-        return bool(prev) and prev[-1].startswith("ل") and len(prev[-1]) > 3 and not self.text[sp.start - 1].isalpha()
+        return bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
+            and not self.text[sp.start - 1].isalpha()
 
     def recent_person(self, pos: int) -> Span | None:
         for sp in reversed(self.spans):

@@ -141,6 +141,27 @@ NOT_NAME_WORDS = frozenset(
 
 #: Head nouns of institutions and generic group nouns: alone, such a word names no actor
 #: (``ومنظمة``, ``مجلس``, ``الحكومة`` without its complement is resolved by the scorer's gold, not here).
+#: Words that make a name a news outlet's (``فرانس برس``, ``وكالة الأنباء السعودية``, ``صحيفة الحياة``):
+#: the press reports events, it is not a party to them (event-gold.md lists no outlet as an actor).
+MEDIA_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "برس", "رويترز", "الأناضول", "سبوتنيك", "إنترفاكس", "نوفوستي", "إيتار", "تاس", "للأنباء", "الأنباء",
+        "صحيفة", "لصحيفة", "جريدة", "قناة", "لقناة", "تلفزيون", "التلفزيون", "لتلفزيون", "إذاعة", "لإذاعة", "مجلة",
+        "لمجلة", "واس", "سانا", "إرنا", "شينخوا", "عكاظ",
+    )
+)
+
+
+MEDIA_NAMES = frozenset(fold(w) for w in ("بي بي سي", "سي إن إن", "أ ف ب", "د ب أ", "أ ش أ", "يو بي آي"))
+
+
+def is_media(name: str) -> bool:
+    """A news outlet's name: it contains a press word (``وكالة فرانس برس``, ``صحيفة الرياض``)."""
+    words = fold(name).replace("«", " ").replace("»", " ").split()
+    return any(w in MEDIA_WORDS for w in words) or " ".join(words) in MEDIA_NAMES
+
+
 GENERIC_HEAD_NOUNS = frozenset(
     fold(w)
     for w in (
