@@ -78,6 +78,8 @@ _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers 
 # ``مؤكدا``, ``مشيرةً``, ``قائلا``: an accusative participle (حال) trailing a clause
 _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
 #: Endings of a trigger noun as written (ة is not folded here): زيارة، زيارات، جولته، زيارتهما.
+#: Talks (not negotiations) by their stem, folded: محادثات، مباحثات، محادثاتها.
+_TALKS_WORDS = (fold("محادثات"), fold("مباحثات"))
 _NOUN_ENDINGS = ("ة", "ات", "ته", "تها", "تهم", "تهما")
 _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
 _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
@@ -667,6 +669,8 @@ class _Article:
         speakers: dict[int, int] = {}  # sentence → speaker actor of its statement
         for group, t in zip(groups, heads):
             etype = event_type_of(t.label)
+            if etype is EventType.NEGOTIATION and self.talks_with_person(t):
+                etype = EventType.MEETING
             k = self.sent_index(t.start)
             s_start, s_end = self.sentences[k] if self.sentences else (0, len(self.text))
             lo, hi = self.window(t, s_start, s_end)
@@ -741,6 +745,19 @@ class _Article:
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
+
+    def talks_with_person(self, t: Span) -> bool:
+        """``تجري خلالها محادثات مع وزير الخارجية``: talks held with a person are a meeting
+        (schema: in-person talks); ``محادثات السلام``, ``مفاوضات مع إيران`` stay negotiations."""
+        words = _words(t.text)
+        if len(words) != 1 or not strip_proclitic(words[0]).startswith(_TALKS_WORDS):
+            return False
+        after = self.gap_words(t.end, min(len(self.text), t.end + 30))[:1]
+        if after not in (["مع"], ["ومع"]):
+            return False
+        j = bisect.bisect_left(self._starts, t.end)
+        nxt = self.spans[j] if j < len(self.spans) else None
+        return nxt is not None and (nxt.label == "PER" or is_role(nxt.label)) and len(self.gap_words(t.end, nxt.start)) <= 2
 
     def parties_of_recent_talks(self, out: list[_Mention], k: int) -> list[int]:
         """``وأسفرت المفاوضات عن اتفاق``: an agreement that names nobody was reached by the parties of

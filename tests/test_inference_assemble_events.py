@@ -196,3 +196,12 @@ def test_press_words_name_outlets_not_agencies_of_states() -> None:
 
     assert is_media("وكالة الأنباء السعودية") and is_media("«عكاظ»") and is_media("أ ف ب")
     assert not is_media("الوكالة الدولية للطاقة الذرية") and not is_media("فارس الجبوري")
+
+
+def test_talks_with_a_person_are_a_meeting_talks_on_a_topic_a_negotiation() -> None:
+    text = "وتجري موغريني خلالها محادثات مع وزير الخارجية عادل الجبير. واستؤنفت محادثات السلام في جنيف."
+    sp = spans(text, ("موغريني", "PER"), ("محادثات", "EVT_NEGOTIATION"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"),
+               ("عادل الجبير", "PER"), ("محادثات", "EVT_NEGOTIATION", 1), ("جنيف", "LOC"))
+    events = assemble(text, sp)
+    assert [t.text for e in of_type(events, "MEETING") for t in e.triggers] == ["محادثات"]
+    assert {p.name for e in of_type(events, "MEETING") for p in e.participants} == {"موغريني", "عادل الجبير"}
