@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "pretrain": ("araevents.training.pretrain", "MLM-pretrain a compact BERT (and its tokenizer) on raw news"),
     "train": ("araevents.training.train", "fine-tune a token classifier from a config"),
     "evaluate": ("araevents.training.evaluation", "span- and event-level evaluation report"),
+    "soup": ("araevents.training.soup", "average the weights of fine-tuned runs of one model (model soup)"),
     "publish": ("araevents.training.publish", "stage, verify and upload a model to the Hugging Face Hub"),
     "convert": ("araevents.formats.cli", "convert annotations (CoNLL, doccano, Label Studio) to araevents JSONL"),
 }

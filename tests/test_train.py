@@ -278,3 +278,45 @@ def test_entities_by_source_scores_each_source_and_the_gold_ones_together(tiny_m
     assert list(report) == ["anercorp", "saudinewsnet", "wikifane", "gold sources"]
     assert [report[k]["examples"] for k in report] == [2, 4, 3, 5]
     assert report["gold sources"]["per_type"]["PER"]["number"] == 5  # gold spans of the 5 gold rows
+
+
+def test_set_overrides_config_keys_and_reports_bad_ones_in_one_line(tmp_path, tiny_model_dir):
+    from argparse import Namespace
+
+    from araevents.training import train as train_mod
+
+    path = tiny_config(tmp_path, tiny_model_dir)
+    seen = {}
+    real = train_mod.train
+    try:
+        train_mod.train = lambda cfg: seen.update(cfg=cfg)
+        args = Namespace(config=str(path), set=["seed=14", "learning_rate=2e-4", "source_repeats={sample: 2}"],
+                         data=None, data_mode=None, data_format=None, label_map=None, model_name_or_path=None,
+                         output_dir=None, max_steps=None)
+        train_mod.run(args)
+    finally:
+        train_mod.train = real
+    assert (seen["cfg"].seed, seen["cfg"].learning_rate, seen["cfg"].source_repeats) == (14, 2e-4, {"sample": 2})
+    for item, message in (("seed", "write KEY=VALUE"), ("lerning_rate=1", "unknown key(s) lerning_rate")):
+        proc = run_cli("train", "--config", str(path), "--set", item)
+        assert proc.returncode == 1 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_numbers_yaml_reads_as_strings_are_numbers_and_words_are_refused():
+    from araevents.training.config import fill
+    from araevents.training.train import TrainConfig
+
+    cfg = fill(TrainConfig, {"output_dir": "x", "learning_rate": "2e-4", "max_steps": "40"}, where="c.yaml")
+    assert (cfg.learning_rate, cfg.max_steps) == (2e-4, 40)
+    with pytest.raises(ConfigError, match="learning_rate must be a number"):
+        fill(TrainConfig, {"output_dir": "x", "learning_rate": "fast"}, where="c.yaml")
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "configs").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_shipped_config_parses(path):
+    from araevents.training.config import fill, load_yaml
+    from araevents.training.pretrain import PretrainConfig
+    from araevents.training.train import TrainConfig
+
+    cls = PretrainConfig if path.name.startswith("pretrain") else TrainConfig
+    fill(cls, load_yaml(path), where=str(path))

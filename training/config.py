@@ -43,7 +43,25 @@ def fill(cls: type[T], data: dict[str, Any], *, where: str) -> T:
     ]
     if missing:
         raise ConfigError(f"{where}: missing required key(s) {', '.join(missing)}")
+    data = dict(data)
+    for name, value in data.items():
+        kind = _numeric_kind(fields[name].type)
+        if kind is not None and isinstance(value, str):
+            # YAML 1.1 reads ``2e-4`` (no dot) as a string: take it as the number it was meant to be
+            try:
+                data[name] = kind(float(value)) if kind is float else int(value)
+            except ValueError:
+                raise ConfigError(f"{where}: {name} must be a number, not {value!r}") from None
     return cls(**data)
+
+
+def _numeric_kind(annotation: Any) -> type | None:
+    """``float`` or ``int`` for a field annotated as a plain number (optionally ``| None``)."""
+    text = str(annotation).replace(" ", "")
+    for kind in (float, int):
+        if text in (kind.__name__, f"{kind.__name__}|None", f"None|{kind.__name__}", f"Optional[{kind.__name__}]"):
+            return kind
+    return None
 
 
 

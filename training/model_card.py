@@ -270,6 +270,9 @@ def section_training(facts: ModelFacts) -> str:
             ("proclitics split off at model input (`split_proclitics`)", "yes" if facts.config.get("split_proclitics") else None),
             ("exported weights", tc.get("export_dtype")),
             ("tagger window (sub-tokens, `model_max_length`)", tc.get("export_max_length")),
+            ("weights averaged with (model soup, `araevents soup`)",
+             ", ".join(f"`{Path(d).name}`" if Path(d).name != "model" else f"`{Path(d).parent.name}`"
+                       for d in ((facts.train_log or {}).get("soup") or {}).get("chosen", [])[1:]) or None),
             ("optimisation steps", (facts.train_log or {}).get("global_step")),
             ("best validation F1", _f((facts.train_log or {}).get("best_validation_f1"))
              if (facts.train_log or {}).get("best_validation_f1") is not None else None),

@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from araevents.errors import ConfigError, UserError
 from araevents.schema import LABELS, SCHEMA_VERSION, id2label, label2id
 from .config import fill, load_yaml, start_run
@@ -352,10 +354,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", dest="model_name_or_path", help="start from this model (folder or Hub id)")
     p.add_argument("--output-dir", help="override the config's output_dir")
     p.add_argument("--max-steps", type=int, help="override the step budget (-1: use epochs)")
+    p.add_argument("--set", nargs="+", default=[], metavar="KEY=VALUE",
+                   help="override any config key, the value read as YAML: --set seed=14 learning_rate=2e-4 "
+                        "'source_repeats={anercorp: 8, wikifane: 2}'")
 
 
 def run(args: argparse.Namespace) -> int:
     data = load_yaml(args.config)
+    for item in getattr(args, "set", None) or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--set {item!r}: write KEY=VALUE (e.g. seed=14)")
+        try:
+            data[key.strip()] = yaml.safe_load(value)
+        except yaml.YAMLError as e:
+            raise UserError(f"--set {item!r}: the value is not YAML ({e.problem})") from None
     for key in ("data_mode", "data_format", "model_name_or_path", "output_dir", "max_steps"):
         if getattr(args, key, None) is not None:
             data[key] = getattr(args, key)
