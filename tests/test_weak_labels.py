@@ -29,6 +29,11 @@ def test_proclitic_variants_keep_full_form_first():
     v = proclitic_variants("وللرييس")
     assert v[0] == ("وللرييس", 0)
     assert ("الرييس", 2) in v  # و + ل, then لل → ال
+    assert ("لقاء", 1) in proclitic_variants("للقاء")  # ل + a word starting with ل (للقاء, للبنان)
+
+
+def test_lam_before_a_word_starting_with_lam(labeller):
+    assert ("EVT_MEETING", "لقاء") in spans(labeller, "وصل لافروف إلى الدوحة للقاء أمير قطر")
 
 
 def test_proclitic_excluded_from_span(labeller):

@@ -105,7 +105,8 @@ def _definite(word: str) -> bool:
 def proclitic_variants(folded: str) -> tuple[tuple[str, int], ...]:
     """``(form, number of leading characters that are proclitics)`` for a folded word, full form first.
 
-    و/ف then ب/ل/ك, and ``لل`` → ``ال`` (``للأمم`` is ل + الأمم: one character excluded).
+    و/ف then ب/ل/ك, and ``لل`` → ``ال`` (``للأمم`` is ل + الأمم: one character excluded) or ل + a
+    word that starts with ل (``للقاء`` is ل + لقاء, ``للبنان`` ل + لبنان).
     A stripped form must keep at least two letters.
     """
     out = [(folded, 0)]
@@ -121,7 +122,7 @@ def proclitic_variants(folded: str) -> tuple[tuple[str, int], ...]:
     for base, n in bases:
         if len(base) > 3 and base.startswith("لل"):
             add("ال" + base[2:], n + 1)
-        elif len(base) > 2 and base[0] in "بلك":
+        if len(base) > 2 and base[0] in "بلك":
             add(base[1:], n + 1)
     return tuple(out)
 
