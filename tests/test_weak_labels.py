@@ -69,6 +69,8 @@ def test_trigger_forms(labeller, word, label):
     ("داعيا الأطراف إلى ضبط النفس", "داعيا", "EVT_APPEAL"),
     ("وحملت واشنطن موسكو مسؤولية انهيار الهدنة", "حملت", "EVT_ACCUSATION"),  # object between verb and مسؤولية
     ("وطلب كيري من روسيا وقف القصف", "طلب", "EVT_APPEAL"),
+    ("وشدد لافروف على “ضرورة استئنافها", "ضرورة", "EVT_APPEAL"),  # stressing the need: the word before counts
+    ("وقال: من الضروري القيام بمبادرة", "الضروري", "EVT_APPEAL"),
     ("ومنها سيتوجه إلى الرياض", "سيتوجه", "EVT_VISIT"),  # a place follows: travel, not a trend
     ("وأعلن عزمه التوجه إلى الدوحة", "التوجه", "EVT_VISIT"),
     ("وتم الاتفاق على وقف إطلاق النار", "تم الاتفاق", "EVT_AGREEMENT"),
@@ -77,7 +79,8 @@ def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, t
     assert (label, trigger) in spans(labeller, text)
 
 
-@pytest.mark.parametrize("text", ["وقدم طلب انضمام رسمي", "هناك توجه حكومي جديد", "وتوجه الفريق للتدريب"])
+@pytest.mark.parametrize("text", ["وقدم طلب انضمام رسمي", "هناك توجه حكومي جديد", "وتوجه الفريق للتدريب",
+                                  "وبحثا العلاقات وضرورة الفصل بين الفصائل", "لا يعني ذلك بالضرورة شيئا"])
 def test_request_and_heading_words_need_their_context(labeller, text):
     assert not any(lab in ("EVT_APPEAL", "EVT_VISIT") for lab, _ in spans(labeller, text))
 

@@ -170,7 +170,7 @@ def expand(phrase: str, slots: dict[str, list[str]] | None = None) -> list[str]:
 class Context:
     """A condition on the words after a match (see the header of ``roles.tsv``)."""
 
-    kind: str = ""  # "", "anchor", "state", "next", "notnext", "near"
+    kind: str = ""  # "", "anchor", "state", "next", "notnext", "near", "nearloc", "prev"
     words: frozenset[str] = frozenset()
 
     @classmethod
@@ -181,7 +181,7 @@ class Context:
         if text in ("anchor", "state", "nearloc"):
             return cls(text)
         kind, sep, words = text.partition("=")
-        if not sep or kind not in ("next", "notnext", "near"):
+        if not sep or kind not in ("next", "notnext", "near", "prev"):
             raise ValueError(f"unknown lexicon context {text!r}")
         return cls(kind, frozenset(fold(w) for w in words.split("|") if w))
 
@@ -373,9 +373,15 @@ class WeakLabeller:
                     return True
         return False
 
-    def _context_ok(self, ctx: Context, toks, folded, end: int) -> bool:
+    def _context_ok(self, ctx: Context, toks, folded, end: int, start: int) -> bool:
         if not ctx.kind:
             return True
+        if ctx.kind == "prev":  # شدد على “ضرورة: the word before (past quotes), with or without its proclitic
+            j = start - 1
+            while j >= 0 and not any(ch.isalpha() for ch in folded[j]):
+                j -= 1
+            prv = folded[j] if j >= 0 else ""
+            return bool(prv) and (prv in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(prv)))
         nxt = folded[end] if end < len(folded) else ""
         if ctx.kind == "next":
             return nxt in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(nxt)) if nxt else False
@@ -411,7 +417,7 @@ class WeakLabeller:
                 for length, e in self.lex.phrases.walk(form, folded[i + 1:]):
                     if (length, e.label) in seen_lengths:
                         continue
-                    if not self._context_ok(e.context, toks, folded, i + length):
+                    if not self._context_ok(e.context, toks, folded, i + length, i):
                         continue
                     seen_lengths.add((length, e.label))
                     cands.append(Cand(i, i + length, e.label, skip, _priority(e.label)))
