@@ -75,7 +75,8 @@ def actors_table() -> dict[str, KnownActor]:
 
 
 def _candidates(word: str) -> list[str]:
-    """The folded word, then the word without one proclitic (و/ف, then ب/ل/ك, ``لل`` → ``ال``)."""
+    """The folded word, then the word without one proclitic (و/ف, then ب/ل/ك; ``لل`` read both
+    ``ال`` and ل + a word starting with ل: للأمم, للبنان)."""
     w = fold(word.strip())
     out = [w]
     rest = w[1:] if len(w) > 3 and w[0] in "وف" else w
@@ -83,9 +84,9 @@ def _candidates(word: str) -> list[str]:
         out.append(rest)
     for r in (w, rest):
         if len(r) > 3 and r.startswith("لل"):
-            out.append("ال" + r[2:])
-        elif len(r) > 3 and r[0] in "بلك":
-            out.append(r[1:])
+            out.append("ال" + r[2:])  # ل + الأمم
+        if len(r) > 3 and r[0] in "بلك":
+            out.append(r[1:])  # ب + مصر, and ل + لبنان
     return out
 
 

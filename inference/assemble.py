@@ -77,10 +77,17 @@ _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, Ev
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
 # ``مؤكدا``, ``مشيرةً``, ``قائلا``: an accusative participle (حال) trailing a clause
 _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
-#: Endings of a trigger noun as written (ة is not folded here): زيارة، زيارات، جولته، زيارتهما.
 #: Talks (not negotiations) by their stem, folded: محادثات، مباحثات، محادثاتها.
 _TALKS_WORDS = (fold("محادثات"), fold("مباحثات"))
-_NOUN_ENDINGS = ("ة", "ات", "ته", "تها", "تهم", "تهما")
+#: A time that names a date (a year, a month), not a day relative to the story.
+_DATED = re.compile(r"\d|[٠-٩]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+                    r"|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|العام|عام|سنة|الماضي")
+#: Words after which a dual is not a subject: المباحثات بين البلدين.
+_PAIR_BLOCKERS = frozenset(fold(w) for w in ("بين", "وبين", "في", "مع", "من", "عن", "إلى", "الى", "على", "لدى"))
+#: Words before من that make it partitive, not "from": يزور كلا من الأردن ومصر.
+_PARTITIVES = frozenset(fold(w) for w in ("كلا", "كل", "عددا", "عدد", "بعض"))
+#: A finite verb of travel, folded, with its proclitics: سيتوجه، ويزور، وصلت، توجهوا (not وصول، زياره).
+_TRAVEL_VERB = re.compile(r"^[وف]?س?(?:[يت](?:زور|صل|توجه)(?:ان|ون|ا)?|(?:زار|وصل|توجه)(?:ت|ا|تا|وا)?)$")
 _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
 _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
@@ -93,7 +100,10 @@ _DATELINE = re.compile(r"(\w+(?: \w+)?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s")
 #: A diplomat's rank written before his name, not the office he speaks for (``المتحدث ... السفير X``).
 RANK_TITLES = frozenset(fold(w) for w in ("السفير", "السفيرة"))
 #: Words that end an office's name: what follows them is another person (``مع السفير``).
-_NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من", "عن", "على", "لدى", "بين", "و"))
+_NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من", "عن", "على", "لدى", "بين", "و", "في", "فى",
+                                              "عند", "خلال", "أمس", "اليوم", "مكتبه", "مقره"))
+#: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
+_RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
 
 
@@ -335,16 +345,15 @@ class _Article:
         j = k - 1
         while j >= 0 and spans[j].label in ("LOC", "ORG") and self.same_sentence(spans[j], rank):
             j -= 1
-        if j < 0 or not is_role(spans[j].label) or spans[j].label == rank.label or not self.same_sentence(spans[j], rank):
-            return None
+        if j < 0 or spans[j].label not in _RANKED_OFFICES or not self.same_sentence(spans[j], rank):
+            return None  # a minister or head of state who receives an ambassador is someone else
         function = spans[j]
         between = self.text[function.end : rank.start]
         gap = self.gap_words(function.end, rank.start)
-        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or w[:1] == "و" for w in gap):
-            return None  # التقى المتحدث باسم الوزارة مع السفير X: two people
-        names = [sp for sp in spans[j + 1 : k]]
-        aff = self.affiliation_of_name(names[0]) if names else next(iter(self.demonyms_in(between)), None)
-        return function, aff
+        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE for w in gap):
+            return None  # التقى المتحدث باسم الوزارة مع السفير X, في القاهرة السفير X: two people
+        states = [state_of(sp.text) for sp in spans[j + 1 : k]] + self.demonyms_in(between)
+        return function, next((st for st in states if st), None)
 
     def role_value(self, role_sp: Span, person: Span, bindings: dict[Span, _Binding]) -> str | None:
         """The role a role span gives ``person``. ``نظيره الأميركي`` (counterpart) and a bare
@@ -441,7 +450,7 @@ class _Article:
         for sp in self.spans:
             if sp.label not in _ACTOR_KINDS:
                 continue
-            if is_media(sp.text):
+            if sp.label == "ORG" and is_media(sp.text):
                 continue  # ذكرت وكالة فرانس برس, في تصريحات لـ«عكاظ»: the press reports, it takes no part
             if not self.plausible(sp) and state_of(sp.text) is None:
                 continue  # السوري, ومنظمة: no actor, and no mention to glue onto one (الهلال الأحمر السوري)
@@ -502,8 +511,9 @@ class _Article:
                 host.add(m)
                 self.actor_of[m] = host.id
             host.evidence.extend(a.evidence)
+            host.ranks.extend(a.ranks)
             host.mentions.sort()
-            a.mentions, a.keys, a.evidence = [], [], []
+            a.mentions, a.keys, a.evidence, a.ranks = [], [], [], []
 
     def counterpart_actors(self) -> list[tuple[Span, Actor, Actor]]:
         """(counterpart mention, its actor, the subject's actor) for every ``نظيره`` whose two
@@ -702,8 +712,8 @@ class _Article:
                     visitor = self.recent_person(t.start)  # زيارته: the visitor is the pronoun's antecedent
                 if visitor is not None:
                     source = [self.actor_of[visitor]]
-                elif self.is_verb(t):
-                    source = self.continued_subject(out, k)
+                elif self.is_travel_verb(t):
+                    source = self.continued_subject(t, lo, out, k)
                 if dest is not None:
                     location = dest
                     if dest in self.actor_of:
@@ -746,11 +756,16 @@ class _Article:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
 
+    @staticmethod
+    def is_talks_word(t: Span) -> bool:
+        """``محادثات``, ``المباحثات``, ``محادثاتها``: talks, which may be a meeting or a negotiation."""
+        words = _words(t.text)
+        return len(words) == 1 and strip_proclitic(words[0]).removeprefix("ال").startswith(_TALKS_WORDS)
+
     def talks_with_person(self, t: Span) -> bool:
         """``تجري خلالها محادثات مع وزير الخارجية``: talks held with a person are a meeting
         (schema: in-person talks); ``محادثات السلام``, ``مفاوضات مع إيران`` stay negotiations."""
-        words = _words(t.text)
-        if len(words) != 1 or not strip_proclitic(words[0]).startswith(_TALKS_WORDS):
+        if not self.is_talks_word(t):
             return False
         after = self.gap_words(t.end, min(len(self.text), t.end + 30))[:1]
         if after not in (["مع"], ["ومع"]):
@@ -773,25 +788,26 @@ class _Article:
 
     def origin(self, sp: Span) -> bool:
         """``ستتوجه من المملكة إلى إيران``: a place after ``من`` is where the trip starts."""
-        before = self.gap_words(max(0, sp.start - 8), sp.start)
-        return bool(before) and before[-1] in ("من", "ومن")
+        before = self.gap_words(max(0, sp.start - 16), sp.start)
+        return bool(before) and before[-1] in ("من", "ومن") and not (len(before) > 1 and before[-2] in _PARTITIVES)
 
     @staticmethod
-    def is_verb(t: Span) -> bool:
-        """A trigger that is a finite verb: not definite (``الزيارة``) and not a noun's ending
-        (``زيارة``, ``زيارات``, ``جولته``); ``سيتوجه``, ``زار``, ``وصلت`` are verbs."""
-        words = t.text.split()
-        w = strip_proclitic(words[0]) if len(words) == 1 else ""
-        return bool(w) and not w.startswith("ال") and not w.endswith(_NOUN_ENDINGS)
+    def is_travel_verb(t: Span) -> bool:
+        """``سيتوجه``, ``ويزور``, ``وصلت``: a finite verb of travel, not a noun (``وصول``, ``زيارة``)."""
+        words = _words(t.text)
+        return len(words) == 1 and bool(_TRAVEL_VERB.match(words[0]))
 
-    def continued_subject(self, out: list[_Mention], k: int) -> list[int]:
-        """``... ومنها سيتوجه إلى الرياض``: a verb with no subject of its own (Arabic drops the
-        pronoun) continues the person who acted last, in this sentence or the one before."""
-        lo = self.sentences[k - 1][0] if k > 0 and self.sentences else -1
+    def continued_subject(self, t: Span, lo: int, out: list[_Mention], k: int) -> list[int]:
+        """``... ومنها سيتوجه إلى الرياض``: a verb of travel with no subject of its own (Arabic drops
+        the pronoun) continues the last visitor, in this sentence or the one before. Not when a
+        subject is there but nameless (``إن الرئيس الصيني سيزور``: a role, not the visitor before)."""
+        if any(is_role(sp.label) for sp in self.spans_within(lo, t.start)):
+            return []
+        first = self.sentences[k - 1][0] if k > 0 and self.sentences else -1
         for m in reversed(out):
-            if m.sentence[0] < lo:
+            if m.sentence[0] < first:
                 break
-            if m.source and self.actors[m.source[0]].kind == "PER":
+            if m.type is EventType.VISIT and m.source and self.actors[m.source[0]].kind == "PER":
                 return [m.source[0]]
         return []
 
@@ -847,13 +863,18 @@ class _Article:
 
     def pair_subject(self, group: list[Span], lo: int, hi: int) -> list[int]:
         """``وأضافت أن الوزيرين قالا``, ``وقال الجانبان``: a dual word right before or after a speech
-        verb is its subject (a dual further away is what was said: ``تؤكد رغبة البلدين``)."""
+        verb is its subject. Not a dual further away (``تؤكد رغبة البلدين``: what was said), after a
+        preposition (``المباحثات بين البلدين قال مسؤول``) or before a nameless speaker, and not
+        ``البلدان``, which is also the plural "the countries"."""
         for g in group:
-            before = list(_WORD.finditer(self.text, lo, g.start))[-1:]
-            after = _WORD.search(self.text, g.end, hi)
-            pair = self.with_pair_anaphor(g, before[0].start() if before else g.start,
-                                          after.end() if after is not None else g.end, [])
-            if len(pair) == 2:
+            before = [m.group() for m in _WORD.finditer(self.text, lo, g.start)][-2:]
+            after = [m.group() for m in itertools.islice(_WORD.finditer(self.text, g.end, hi), 2)]
+            if set(map(fold, after)) & ANONYMOUS_SUBJECTS:
+                return []
+            words = ([fold(before[-1])] if before and (len(before) < 2 or fold(before[-2]) not in _PAIR_BLOCKERS) else []) \
+                + [fold(w) for w in after[:1]]
+            pair = self.pair_named_by({w for w in words if w != fold("البلدان")}, g.start)
+            if pair:
                 return pair
         return []
 
@@ -872,7 +893,8 @@ class _Article:
 
     def addressee(self, sp: Span) -> bool:
         """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker."""
-        if fold(sp.text).startswith("لل"):  # the preposition inside the span: a name never starts with لل
+        first = fold(sp.text.split()[0]) if sp.text.split() else ""
+        if first.startswith("لل") and len(first) > 3:  # ل inside the span (للصحافيين); not the title للا
             return True
         prev = self.gap_words(max(0, sp.start - 20), sp.start)
         return bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
@@ -899,23 +921,26 @@ class _Article:
 
     def with_pair_anaphor(self, t: Span, lo: int, hi: int, parts: list[int]) -> list[int]:
         """``الوزيران بحثا``: a dual word picks the two most recent persons (or states) before it."""
-        words = set(self.gap_words(lo, hi)) | set(_words(t.text))
+        pair = self.pair_named_by(set(self.gap_words(lo, hi)) | set(_words(t.text)), t.start)
+        return parts + [a for a in pair if a not in parts] if pair else parts
+
+    def pair_named_by(self, words: set[str], pos: int) -> list[int]:
+        """The two most recent persons (a dual such as ``الوزيران`` among ``words``) or states
+        (``البلدين``) before ``pos``, earlier first; [] when there is no such word or pair."""
         kind = "PER" if words & PAIR_ANAPHORS_PERSON else "LOC" if words & PAIR_ANAPHORS_STATE else None
         if kind is None:
-            return parts
+            return []
         recent: list[int] = []
-        for j in range(bisect.bisect_right(self._starts, t.start) - 1, -1, -1):  # backwards from t, not a full scan
+        for j in range(bisect.bisect_right(self._starts, pos) - 1, -1, -1):  # backwards from pos, not a full scan
             sp = self.spans[j]
-            if not (sp.end <= t.start and sp in self.actor_of and sp.label == kind):
+            if not (sp.end <= pos and sp in self.actor_of and sp.label == kind):
                 continue
             a = self.actor_of[sp]
             if a not in recent:
                 recent.append(a)
             if len(recent) == 2:
-                break
-        if len(recent) < 2:
-            return parts
-        return parts + [a for a in reversed(recent) if a not in parts]
+                return recent[::-1]
+        return []
 
     def ordered_ids(self, mentions: list[Span]) -> list[int]:
         out: list[int] = []
@@ -959,7 +984,9 @@ class _Article:
         for m in merged:
             host = None
             if m.type in _ANAPHORIC and self.definite(m.trigger):
-                host = next((e for e in reversed(out) if e.type is m.type
+                # ``المحادثات`` also names talks that were read as a meeting (talks_with_person)
+                kinds = _TALKS if m.type in _TALKS and self.is_talks_word(m.trigger) else {m.type}
+                host = next((e for e in reversed(out) if e.type in kinds
                              and e.trigger.start < m.trigger.start), None)
             elif m.type in _TALKS and self.purpose(m.trigger):
                 # a visit's aim is a meeting of its own (event-gold.md), so only talks host talks
@@ -976,13 +1003,23 @@ class _Article:
         return out
 
     @staticmethod
-    def compatible_setting(a: _Mention, b: _Mention, *, times: bool = True) -> bool:
-        """No clash of time or place: both unknown, or one names (a part of) the other."""
-        for x, y in ((a.time, b.time), (a.location, b.location))[0 if times else 1:]:
-            if x is not None and y is not None:
-                fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
-                if not (_contains(fx, fy) or _contains(fy, fx) or (place_state(x.text) and place_state(x.text) == place_state(y.text))):
-                    return False
+    def compatible_setting(a: _Mention, b: _Mention, *, trip: bool = False) -> bool:
+        """No clash of time or place: both unknown, or one names (a part of) the other. For one
+        trip (``trip``) a city is a part of its state (النجف, العراق) and days may differ (اليوم,
+        then يوم الاثنين) unless a date is given (في يناير 2019 is another trip)."""
+        for x, y, is_time in ((a.time, b.time, True), (a.location, b.location, False)):
+            if x is None or y is None:
+                continue
+            fx, fy = tuple(_words(x.text)), tuple(_words(y.text))
+            if _contains(fx, fy) or _contains(fy, fx):
+                continue
+            if is_time:
+                if trip and not (_DATED.search(x.text) or _DATED.search(y.text)):
+                    continue
+                return False
+            place = place_state if trip else state_of
+            if not (place(x.text) and place(x.text) == place(y.text)):
+                return False
         return True
 
     def purpose(self, t: Span) -> bool:
@@ -1022,21 +1059,11 @@ class _Article:
         (``زيارة لكينيا`` in a headline) joins a visit to the same place."""
         if a.modality != b.modality and not {a.modality, b.modality} <= {"asserted", "future"}:
             return False
-        if not self.compatible_setting(a, b, times=False):  # a trip spans days: اليوم, then يوم الاثنين
+        if not self.compatible_setting(a, b, trip=True):
             return False
-        shared_target = bool(set(a.target) & set(b.target)) or bool(self.target_states(a) & self.target_states(b))
+        shared_target = bool(set(a.target) & set(b.target))
         same_visitor = a.source == b.source or ((not a.source or not b.source) and shared_target)
         return same_visitor and (not a.target or not b.target or shared_target)
-
-    def target_states(self, m: _Mention) -> set[str]:
-        """The states a visit's destinations lie in: ``النجف`` and ``العراق`` are one destination."""
-        out = set()
-        for i in m.target:
-            a = self.actors[i]
-            st = a.state if a.state is not None else place_state(a.name()) if a.kind == "LOC" else None
-            if st is not None:
-                out.add(st)
-        return out
 
     # ---------------------------------------------------------------- output
 

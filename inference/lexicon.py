@@ -139,14 +139,12 @@ NOT_NAME_WORDS = frozenset(
     )
 )
 
-#: Head nouns of institutions and generic group nouns: alone, such a word names no actor
-#: (``ومنظمة``, ``مجلس``, ``الحكومة`` without its complement is resolved by the scorer's gold, not here).
 #: Words that make a name a news outlet's (``فرانس برس``, ``وكالة الأنباء السعودية``, ``صحيفة الحياة``):
 #: the press reports events, it is not a party to them (event-gold.md lists no outlet as an actor).
 MEDIA_WORDS = frozenset(
     fold(w)
     for w in (
-        "برس", "رويترز", "الأناضول", "سبوتنيك", "إنترفاكس", "نوفوستي", "إيتار", "تاس", "للأنباء", "الأنباء",
+        "برس", "رويترز", "سبوتنيك", "إنترفاكس", "نوفوستي", "إيتار", "تاس", "للأنباء", "الأنباء",
         "صحيفة", "لصحيفة", "جريدة", "قناة", "لقناة", "تلفزيون", "التلفزيون", "لتلفزيون", "إذاعة", "لإذاعة", "مجلة",
         "لمجلة", "واس", "سانا", "إرنا", "شينخوا", "عكاظ",
     )
@@ -162,6 +160,8 @@ def is_media(name: str) -> bool:
     return any(w in MEDIA_WORDS for w in words) or " ".join(words) in MEDIA_NAMES
 
 
+#: Head nouns of institutions and generic group nouns: alone, such a word names no actor
+#: (``ومنظمة``, ``مجلس``, ``الحكومة`` without its complement is resolved by the scorer's gold, not here).
 GENERIC_HEAD_NOUNS = frozenset(
     fold(w)
     for w in (

@@ -52,7 +52,7 @@ def test_uniform_soup_folder_loads_and_records_its_ingredients(runs, tmp_path) -
     assert torch.allclose(model.classifier.weight.detach(), mean, atol=1e-6)
     log = json.loads((out / "train_log.json").read_text(encoding="utf-8"))
     assert log["soup"]["method"] == "uniform" and len(log["soup"]["chosen"]) == 3
-    with pytest.raises(UserError, match="not empty"):
+    with pytest.raises(UserError, match="not an empty folder"):
         run(Namespace(models=runs, out=out, corpus=None, max_length=128))
 
 
@@ -72,8 +72,10 @@ def test_greedy_soup_leaves_out_an_ingredient_that_lowers_the_score(runs) -> Non
 def test_runs_of_different_models_are_refused(runs, tiny_model_factory, tmp_path) -> None:
     with pytest.raises(UserError, match="at least two"):
         check_ingredients(runs[:1])
+    with pytest.raises(UserError, match="named twice"):
+        check_ingredients([runs[0], runs[1], runs[0]])
     other = tiny_model_factory(hidden_size=16)
-    with pytest.raises(UserError, match="hidden_size"):
+    with pytest.raises(UserError, match="not runs of one model"):
         check_ingredients([runs[0], other])
     relabelled = tmp_path / "relabelled"
     shutil.copytree(runs[1], relabelled)

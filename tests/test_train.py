@@ -310,6 +310,11 @@ def test_numbers_yaml_reads_as_strings_are_numbers_and_words_are_refused():
     assert (cfg.learning_rate, cfg.max_steps) == (2e-4, 40)
     with pytest.raises(ConfigError, match="learning_rate must be a number"):
         fill(TrainConfig, {"output_dir": "x", "learning_rate": "fast"}, where="c.yaml")
+    assert fill(TrainConfig, {"output_dir": "x", "max_steps": "1e3"}, where="c.yaml").max_steps == 1000
+    with pytest.raises(ConfigError, match="max_steps must be a whole number"):
+        fill(TrainConfig, {"output_dir": "x", "max_steps": "2.5"}, where="c.yaml")
+    with pytest.raises(ConfigError, match="seed needs a value"):  # --set seed= (empty)
+        fill(TrainConfig, {"output_dir": "x", "seed": None}, where="c.yaml")
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "configs").glob("*.yaml")), ids=lambda p: p.name)

@@ -45,13 +45,19 @@ def fill(cls: type[T], data: dict[str, Any], *, where: str) -> T:
         raise ConfigError(f"{where}: missing required key(s) {', '.join(missing)}")
     data = dict(data)
     for name, value in data.items():
-        kind = _numeric_kind(fields[name].type)
+        annotation = str(fields[name].type)
+        if value is None and "None" not in annotation and fields[name].default is not None:
+            raise ConfigError(f"{where}: {name} needs a value")
+        kind = _numeric_kind(annotation)
         if kind is not None and isinstance(value, str):
             # YAML 1.1 reads ``2e-4`` (no dot) as a string: take it as the number it was meant to be
             try:
-                data[name] = kind(float(value)) if kind is float else int(value)
+                number = float(value)
             except ValueError:
                 raise ConfigError(f"{where}: {name} must be a number, not {value!r}") from None
+            if kind is int and not number.is_integer():
+                raise ConfigError(f"{where}: {name} must be a whole number, not {value!r}")
+            data[name] = kind(number)
     return cls(**data)
 
 

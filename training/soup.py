@@ -41,6 +41,8 @@ def check_ingredients(folders: Sequence[Path]) -> None:
     """Refuse folders that are not runs of one model: a soup of different models is noise."""
     if len(folders) < 2:
         raise UserError("a soup needs at least two model folders")
+    if len({d.resolve() for d in folders}) != len(folders):
+        raise UserError("a model folder is named twice: each run goes into the soup once")
     for d in folders:
         for name in ("config.json", WEIGHTS, *SAME_FILES):
             if not (d / name).is_file():
@@ -131,8 +133,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     folders = [Path(d) for d in args.models]
     check_ingredients(folders)
-    if args.out.exists() and any(args.out.iterdir()):
-        raise UserError(f"{args.out} exists and is not empty; choose a new folder")
+    if args.out.exists() and (not args.out.is_dir() or any(args.out.iterdir())):
+        raise UserError(f"{args.out} exists and is not an empty folder; choose a new folder")
     record: dict[str, Any] = {"ingredients": [str(d) for d in folders]}
     if args.corpus:
         from .train import load_model_and_tokenizer
