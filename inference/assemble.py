@@ -81,11 +81,11 @@ _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on
 _TALKS_WORDS = (fold("محادثات"), fold("مباحثات"))
 #: A time that names a date (a year, a month), not a day relative to the story.
 _DATED = re.compile(r"\d|[٠-٩]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
-                    r"|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|العام|عام|سنة|الماضي")
-#: Words after which a dual is not a subject: المباحثات بين البلدين.
-_PAIR_BLOCKERS = frozenset(fold(w) for w in ("بين", "وبين", "في", "مع", "من", "عن", "إلى", "الى", "على", "لدى"))
-#: Words before من that make it partitive, not "from": يزور كلا من الأردن ومصر.
-_PARTITIVES = frozenset(fold(w) for w in ("كلا", "كل", "عددا", "عدد", "بعض"))
+                    r"|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين"
+                    r"|(?:الشهر|العام|الأسبوع|الاسبوع|السنة|عام|سنة)\s*(?:الماضي|الماضية|المقبل|المقبلة|القادم|القادمة)?")
+#: Words before من that make it not "from" the origin: partitive (يزور كلا من الأردن ومصر), or the
+#: first stop of a tour (جولة تبدأ من القاهرة).
+_NOT_ORIGIN = frozenset(fold(w) for w in ("كلا", "كل", "عددا", "عدد", "بعض", "تبدأ", "يبدأ", "بدءا", "انطلاقا", "تنطلق"))
 #: A finite verb of travel, folded, with its proclitics: سيتوجه، ويزور، وصلت، توجهوا (not وصول، زياره).
 _TRAVEL_VERB = re.compile(r"^[وف]?س?(?:[يت](?:زور|صل|توجه)(?:ان|ون|ا)?|(?:زار|وصل|توجه)(?:ت|ا|تا|وا)?)$")
 _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
@@ -101,7 +101,7 @@ _DATELINE = re.compile(r"(\w+(?: \w+)?)\s*(?:\([^)]{1,30}\))?\s*[-–—:]\s")
 RANK_TITLES = frozenset(fold(w) for w in ("السفير", "السفيرة"))
 #: Words that end an office's name: what follows them is another person (``مع السفير``).
 _NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من", "عن", "على", "لدى", "بين", "و", "في", "فى",
-                                              "عند", "خلال", "أمس", "اليوم", "مكتبه", "مقره"))
+                                              "عند", "خلال", "أمس", "اليوم", "مكتبه", "مكتبها", "مقر", "مقره", "مقرها"))
 #: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
 _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
@@ -350,7 +350,7 @@ class _Article:
         function = spans[j]
         between = self.text[function.end : rank.start]
         gap = self.gap_words(function.end, rank.start)
-        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE for w in gap):
+        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or strip_proclitic(w) in _NOT_IN_OFFICE for w in gap):
             return None  # التقى المتحدث باسم الوزارة مع السفير X, في القاهرة السفير X: two people
         states = [state_of(sp.text) for sp in spans[j + 1 : k]] + self.demonyms_in(between)
         return function, next((st for st in states if st), None)
@@ -707,13 +707,15 @@ class _Article:
                 dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end and not self.origin(sp)), None)
                 after = [sp for sp in agents if sp.start > t.end and (dest is None or sp.end <= dest.start) and sp.label != "LOC"]
                 before = [sp for sp in agents if sp.end <= t.start and sp.label != "LOC"]
-                visitor = after[0] if after else (before[-1] if before else None)
+                # ``ويزور القاهرة الأسبوع المقبل وزير الخارجية الروسي سيرغي لافروف``: the place may come first
+                later = [sp for sp in agents if dest is not None and sp.start > dest.end and sp.label != "LOC"]
+                visitor = after[0] if after else (before[-1] if before else (later[0] if later and self.is_travel_verb(t) else None))
                 if visitor is None and fold(t.text).endswith(("ته", "تها", "اته")):
                     visitor = self.recent_person(t.start)  # زيارته: the visitor is the pronoun's antecedent
                 if visitor is not None:
                     source = [self.actor_of[visitor]]
                 elif self.is_travel_verb(t):
-                    source = self.continued_subject(t, lo, out, k)
+                    source = self.continued_subject(t, lo, hi, out, k)
                 if dest is not None:
                     location = dest
                     if dest in self.actor_of:
@@ -789,7 +791,7 @@ class _Article:
     def origin(self, sp: Span) -> bool:
         """``ستتوجه من المملكة إلى إيران``: a place after ``من`` is where the trip starts."""
         before = self.gap_words(max(0, sp.start - 16), sp.start)
-        return bool(before) and before[-1] in ("من", "ومن") and not (len(before) > 1 and before[-2] in _PARTITIVES)
+        return bool(before) and before[-1] in ("من", "ومن") and not (len(before) > 1 and before[-2] in _NOT_ORIGIN)
 
     @staticmethod
     def is_travel_verb(t: Span) -> bool:
@@ -797,11 +799,12 @@ class _Article:
         words = _words(t.text)
         return len(words) == 1 and bool(_TRAVEL_VERB.match(words[0]))
 
-    def continued_subject(self, t: Span, lo: int, out: list[_Mention], k: int) -> list[int]:
+    def continued_subject(self, t: Span, lo: int, hi: int, out: list[_Mention], k: int) -> list[int]:
         """``... ومنها سيتوجه إلى الرياض``: a verb of travel with no subject of its own (Arabic drops
         the pronoun) continues the last visitor, in this sentence or the one before. Not when a
-        subject is there but nameless (``إن الرئيس الصيني سيزور``: a role, not the visitor before)."""
-        if any(is_role(sp.label) for sp in self.spans_within(lo, t.start)):
+        subject is there but nameless, before or after the verb (``إن الرئيس الصيني سيزور``,
+        ``ويصل رئيس الوزراء العراقي إلى طهران``: a role, not the visitor before)."""
+        if any(is_role(sp.label) or sp.label in ("PER", "ORG") for sp in self.spans_within(lo, hi) if sp is not t):
             return []
         first = self.sentences[k - 1][0] if k > 0 and self.sentences else -1
         for m in reversed(out):
@@ -867,12 +870,16 @@ class _Article:
         preposition (``المباحثات بين البلدين قال مسؤول``) or before a nameless speaker, and not
         ``البلدان``, which is also the plural "the countries"."""
         for g in group:
+            if any(is_role(sp.label) for sp in self.spans_within(g.end, self.speech_start(g, hi))):
+                return []  # ``قال المتحدث الرسمي``: a speaker of its own
             before = [m.group() for m in _WORD.finditer(self.text, lo, g.start)][-2:]
             after = [m.group() for m in itertools.islice(_WORD.finditer(self.text, g.end, hi), 2)]
             if set(map(fold, after)) & ANONYMOUS_SUBJECTS:
                 return []
-            words = ([fold(before[-1])] if before and (len(before) < 2 or fold(before[-2]) not in _PAIR_BLOCKERS) else []) \
-                + [fold(w) for w in after[:1]]
+            # before the verb only as the subject of its clause (``أن الوزيرين قالا``), not in a
+            # construct (``لقاء الوزيرين قال``, ``علاقات البلدين، وأكد``)
+            opens = len(before) < 2 or fold(before[-2]) in SPEECH_COMPLEMENTIZERS or fold(before[-2]) in ("و", "ف")
+            words = ([fold(before[-1])] if before and opens else []) + [fold(w) for w in after[:1]]
             pair = self.pair_named_by({w for w in words if w != fold("البلدان")}, g.start)
             if pair:
                 return pair
@@ -898,7 +905,7 @@ class _Article:
             return True
         prev = self.gap_words(max(0, sp.start - 20), sp.start)
         return bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
-            and not self.text[sp.start - 1].isalpha()
+            and not self.text[sp.start - 1].isalpha() and place_state(prev[-1]) is None  # لبنان, ليبيا
 
     def recent_person(self, pos: int) -> Span | None:
         for sp in reversed(self.spans):
@@ -984,10 +991,11 @@ class _Article:
         for m in merged:
             host = None
             if m.type in _ANAPHORIC and self.definite(m.trigger):
-                # ``المحادثات`` also names talks that were read as a meeting (talks_with_person)
-                kinds = _TALKS if m.type in _TALKS and self.is_talks_word(m.trigger) else {m.type}
-                host = next((e for e in reversed(out) if e.type in kinds
-                             and e.trigger.start < m.trigger.start), None)
+                # ``المحادثات`` may name the meeting told before it (``مع بداية المحادثات``), but not when
+                # it names other parties or another place (``استؤنفت المحادثات بين حماس وإسرائيل في الدوحة``)
+                talks = m.type in _TALKS and self.is_talks_word(m.trigger) and not self.has_between(m.trigger, m.sentence[1])
+                host = next((e for e in reversed(out) if e.trigger.start < m.trigger.start and (
+                    e.type is m.type or (talks and e.type in _TALKS and self.compatible_setting(e, m)))), None)
             elif m.type in _TALKS and self.purpose(m.trigger):
                 # a visit's aim is a meeting of its own (event-gold.md), so only talks host talks
                 host = next((e for e in reversed(out) if e.sentence == m.sentence and e.type in _TALKS

@@ -144,19 +144,22 @@ NOT_NAME_WORDS = frozenset(
 MEDIA_WORDS = frozenset(
     fold(w)
     for w in (
-        "برس", "رويترز", "سبوتنيك", "إنترفاكس", "نوفوستي", "إيتار", "تاس", "للأنباء", "الأنباء",
+        "برس", "رويترز", "الأناضول", "سبوتنيك", "إنترفاكس", "نوفوستي", "إيتار", "تاس", "للأنباء", "الأنباء",
         "صحيفة", "لصحيفة", "جريدة", "قناة", "لقناة", "تلفزيون", "التلفزيون", "لتلفزيون", "إذاعة", "لإذاعة", "مجلة",
         "لمجلة", "واس", "سانا", "إرنا", "شينخوا", "عكاظ",
     )
 )
 
 
+_NOT_A_CHANNEL = frozenset(fold(w) for w in ("السويس", "بنما", "هيئة", "هيئه"))
 MEDIA_NAMES = frozenset(fold(w) for w in ("بي بي سي", "سي إن إن", "أ ف ب", "د ب أ", "أ ش أ", "يو بي آي"))
 
 
 def is_media(name: str) -> bool:
     """A news outlet's name: it contains a press word (``وكالة فرانس برس``, ``صحيفة الرياض``)."""
     words = fold(name).replace("«", " ").replace("»", " ").split()
+    if set(words) & _NOT_A_CHANNEL:
+        words = [w for w in words if w not in (fold("قناة"), fold("لقناة"))]  # هيئة قناة السويس is no channel
     return any(w in MEDIA_WORDS for w in words) or " ".join(words) in MEDIA_NAMES
 
 

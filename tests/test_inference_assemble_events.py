@@ -264,3 +264,73 @@ def test_partitive_min_is_not_an_origin() -> None:
     sp = spans(text, ("ويزور", "EVT_VISIT"), ("ظريف", "PER"), ("الأردن", "LOC"), ("ومصر", "LOC"))
     visits = of_type(assemble(text, sp), "VISIT")
     assert "الأردن" in {p.name for v in visits for p in v.target}
+
+
+def test_a_named_or_titled_visitor_after_the_verb_is_not_replaced_by_the_last_one() -> None:
+    text = "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بغداد أمس. ويصل رئيس الوزراء العراقي إلى طهران الأسبوع المقبل."
+    sp = spans(text, ("وصل", "EVT_VISIT"), ("وزير الخارجية الإيراني", "ROLE_FOREIGN_MINISTER"), ("محمد جواد ظريف", "PER"),
+               ("بغداد", "LOC"), ("ويصل", "EVT_VISIT"), ("رئيس الوزراء العراقي", "ROLE_HEAD_OF_GOVERNMENT"), ("طهران", "LOC"))
+    to_tehran = [v for v in of_type(assemble(text, sp), "VISIT") if v.location is not None and v.location.text == "طهران"]
+    assert to_tehran and not any(p.name == "محمد جواد ظريف" for v in to_tehran for p in v.source)
+    text = "وزار تشاووش أوغلو الرياض أمس. ويزور القاهرة الأسبوع المقبل وزير الخارجية الروسي سيرغي لافروف."
+    sp = spans(text, ("وزار", "EVT_VISIT"), ("تشاووش أوغلو", "PER"), ("الرياض", "LOC"), ("ويزور", "EVT_VISIT"),
+               ("القاهرة", "LOC"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"), ("سيرغي لافروف", "PER"))
+    to_cairo = [v for v in of_type(assemble(text, sp), "VISIT") if v.location is not None and v.location.text == "القاهرة"]
+    assert [p.name for v in to_cairo for p in v.source] == ["سيرغي لافروف"]
+
+
+def test_talks_named_later_are_not_an_unrelated_meeting() -> None:
+    text = "واجتمع بايدن برئيس الوزراء الإسرائيلي في البيت الأبيض. وفي الدوحة، استؤنفت المحادثات بين حركة حماس وإسرائيل."
+    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("بايدن", "PER"), ("رئيس الوزراء الإسرائيلي", "ROLE_HEAD_OF_GOVERNMENT"),
+               ("البيت الأبيض", "LOC"), ("الدوحة", "LOC"), ("المحادثات", "EVT_NEGOTIATION"), ("حركة حماس", "ORG"),
+               ("وإسرائيل", "LOC"))
+    events = assemble(text, sp)
+    assert len(of_type(events, "NEGOTIATION")) == 1
+    assert not {"حركة حماس"} & {p.name for e in of_type(events, "MEETING") for p in e.participants}
+
+
+def test_a_dual_in_a_construct_or_before_a_titled_speaker_is_not_the_speaker() -> None:
+    for text in ("واجتمع شكري مع لافروف أمس. وعقب لقاء الوزيرين قال المتحدث الرسمي إن المباحثات مثمرة.",
+                 "واجتمع شكري مع لافروف أمس. وأشار إلى عمق علاقات الوزيرين، وأكد أهمية التنسيق."):
+        sp = spans(text, ("واجتمع", "EVT_MEETING"), ("شكري", "PER"), ("لافروف", "PER"))
+        for word, label in (("قال", "EVT_STATEMENT"), ("المتحدث الرسمي", "ROLE_SPOKESPERSON"), ("وأكد", "EVT_STATEMENT")):
+            if word in text:
+                sp += spans(text, (word, label))
+        sp.sort()
+        speakers = {p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source}
+        assert not speakers & {"شكري", "لافروف"}, text
+
+
+def test_a_speaker_after_a_state_starting_with_lam_is_not_spoken_to() -> None:
+    text = "وقال وزير خارجية لبنان جبران باسيل إن الحوار ضروري."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("وزير خارجية", "ROLE_FOREIGN_MINISTER"), ("لبنان", "LOC"),
+               ("جبران باسيل", "PER"))
+    assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["جبران باسيل"]
+
+
+def test_an_official_receiving_in_his_office_keeps_his_office() -> None:
+    text = "واستقبل الأمين العام لجامعة الدول العربية بمكتبه السفير ماجد عبد الفتاح."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الأمين العام", "ROLE_SECRETARY_GENERAL"), ("جامعة الدول العربية", "ORG"),
+               ("السفير", "ROLE_AMBASSADOR"), ("ماجد عبد الفتاح", "PER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["ماجد عبد الفتاح"].role == "AMBASSADOR"
+
+
+def test_a_canal_authority_is_no_channel_and_a_tour_starts_at_its_first_stop() -> None:
+    from araevents.inference.lexicon import is_media
+
+    assert not is_media("هيئة قناة السويس") and is_media("قناة الجزيرة") and is_media("وكالة الأناضول")
+    text = "ويبدأ شكري جولة عربية تبدأ من القاهرة وتشمل الأردن."
+    sp = spans(text, ("شكري", "PER"), ("جولة", "EVT_VISIT"), ("القاهرة", "LOC"), ("الأردن", "LOC"))
+    assert [v.location.text for v in of_type(assemble(text, sp), "VISIT")] == ["القاهرة"]
+
+
+def test_last_sunday_is_a_day_of_the_trip_next_month_another_trip() -> None:
+    one = "ووصل مودي إلى الإمارات الأحد الماضي. وزار مودي أبوظبي أمس."
+    sp = spans(one, ("ووصل", "EVT_VISIT"), ("مودي", "PER"), ("الإمارات", "LOC"), ("الأحد الماضي", "DATE"),
+               ("وزار", "EVT_VISIT"), ("مودي", "PER", 1), ("أبوظبي", "LOC"), ("أمس", "DATE"))
+    assert len(of_type(assemble(one, sp), "VISIT")) == 1
+    two = "وزار بلينكن القاهرة أمس. ويزور بلينكن القاهرة مجددا الشهر المقبل."
+    sp = spans(two, ("وزار", "EVT_VISIT"), ("بلينكن", "PER"), ("القاهرة", "LOC"), ("أمس", "DATE"), ("ويزور", "EVT_VISIT"),
+               ("بلينكن", "PER", 1), ("القاهرة", "LOC", 1), ("الشهر المقبل", "DATE"))
+    assert len(of_type(assemble(two, sp), "VISIT")) == 2

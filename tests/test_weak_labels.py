@@ -68,8 +68,8 @@ def test_trigger_forms(labeller, word, label):
     ("وأضاف: ندعو جميع الأطراف إلى الحوار", "ندعو", "EVT_APPEAL"),
     ("داعيا الأطراف إلى ضبط النفس", "داعيا", "EVT_APPEAL"),
     ("وحملت واشنطن موسكو مسؤولية انهيار الهدنة", "حملت", "EVT_ACCUSATION"),  # object between verb and مسؤولية
-    ("وطلب كيري من روسيا وقف القصف", "طلب", "EVT_APPEAL"),
-    ("وشدد لافروف على “ضرورة استئنافها", "ضرورة", "EVT_APPEAL"),  # stressing the need: the word before counts
+    ("وطلب كيري من روسيا أن توقف القصف", "طلب", "EVT_APPEAL"),
+    ("وشدد لافروف على “ضرورة استئنافها", "ضرورة", "EVT_APPEAL"),  # stressing the need, the subject between
     ("وقال: من الضروري القيام بمبادرة", "الضروري", "EVT_APPEAL"),
     ("ومنها سيتوجه إلى الرياض", "سيتوجه", "EVT_VISIT"),  # a place follows: travel, not a trend
     ("وأعلن عزمه التوجه إلى الدوحة", "التوجه", "EVT_VISIT"),
@@ -80,7 +80,9 @@ def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, t
 
 
 @pytest.mark.parametrize("text", ["وقدم طلب انضمام رسمي", "هناك توجه حكومي جديد", "وتوجه الفريق للتدريب",
-                                  "وبحثا العلاقات وضرورة الفصل بين الفصائل", "لا يعني ذلك بالضرورة شيئا"])
+                                  "وبحثا العلاقات وضرورة الفصل بين الفصائل", "لا يعني ذلك بالضرورة شيئا",
+                                  "وتوجه وزير الخارجية بالشكر إلى دولة الكويت", "وارتفع طلب المستوردين من الصين على النفط",
+                                  "ليس من الضروري أن يرفع البنك الفائدة", "وتعتمد الخطة على ضرورة توفير التمويل"])
 def test_request_and_heading_words_need_their_context(labeller, text):
     assert not any(lab in ("EVT_APPEAL", "EVT_VISIT") for lab, _ in spans(labeller, text))
 
@@ -92,6 +94,10 @@ def test_request_and_heading_words_need_their_context(labeller, text):
 ])
 def test_heads_of_bodies_are_officials(labeller, text, role, label):
     assert (label, role) in spans(labeller, text)
+
+
+def test_the_president_before_a_body_is_not_its_head(labeller):
+    assert not any(lab == "ROLE_OFFICIAL" for lab, _ in spans(labeller, "وانتقد الرئيس لجنة التحقيق الدولية"))
 
 
 def test_participle_appeal_needs_its_preposition(labeller):

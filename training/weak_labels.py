@@ -127,6 +127,9 @@ def proclitic_variants(folded: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+#: Negations that cancel a ``prev=`` context: ليس من الضروري is no appeal.
+_NEGATIONS = frozenset(fold(w) for w in ("ليس", "ليست", "غير", "لا", "لم", "لن"))
+
 _ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 
 
@@ -373,15 +376,30 @@ class WeakLabeller:
                     return True
         return False
 
+    @staticmethod
+    def _prev_ok(words: frozenset[str], folded, start: int) -> bool:
+        """``prev=``: the word before the match (quotes skipped, a proclitic tolerated) is one of
+        ``words``; a two-word entry ``A B`` wants B right before and A up to three words before
+        B (``شدد لافروف على “ضرورة``). A negation before them cancels (``ليس من الضروري``)."""
+        before = [w for w in reversed(folded[max(0, start - 8):start]) if any(ch.isalpha() for ch in w)]
+        if not before:
+            return False
+
+        def forms(w: str) -> set[str]:
+            return {w, *(v for v, _ in proclitic_variants(w))}
+
+        if forms(before[0]) & words:
+            return not (len(before) > 1 and before[1] in _NEGATIONS)
+        for a in before[1:4]:
+            if any(f"{f} {before[0]}" in words for f in forms(a)):
+                return True
+        return False
+
     def _context_ok(self, ctx: Context, toks, folded, end: int, start: int) -> bool:
         if not ctx.kind:
             return True
-        if ctx.kind == "prev":  # شدد على “ضرورة: the word before (past quotes), with or without its proclitic
-            j = start - 1
-            while j >= 0 and not any(ch.isalpha() for ch in folded[j]):
-                j -= 1
-            prv = folded[j] if j >= 0 else ""
-            return bool(prv) and (prv in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(prv)))
+        if ctx.kind == "prev":
+            return self._prev_ok(ctx.words, folded, start)
         nxt = folded[end] if end < len(folded) else ""
         if ctx.kind == "next":
             return nxt in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(nxt)) if nxt else False
