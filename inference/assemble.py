@@ -79,6 +79,9 @@ _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers 
 _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
 #: Talks (not negotiations) by their stem, folded: محادثات، مباحثات، محادثاتها.
 _TALKS_WORDS = (fold("محادثات"), fold("مباحثات"))
+#: Words that make talks remote, not a meeting in person (folded): هاتفية، عبر الفيديو، الاتصال المرئي.
+_REMOTE = frozenset(fold(w) for w in ("هاتفيا", "هاتفياً", "هاتفية", "الهاتف", "هاتفي", "الفيديو", "فيديو", "المرئي",
+                                      "المرئية", "بالفيديو"))
 #: A time that names a date (a year, a month), not a day relative to the story.
 _DATED = re.compile(r"\d|[٠-٩]|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
                     r"|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين"
@@ -769,6 +772,8 @@ class _Article:
         (schema: in-person talks); ``محادثات السلام``, ``مفاوضات مع إيران`` stay negotiations."""
         if not self.is_talks_word(t):
             return False
+        if set(self.gap_words(t.end, min(len(self.text), t.end + 80))[:8]) & _REMOTE:
+            return False  # محادثات مع نظيره عبر تقنية الفيديو: not in person
         after = self.gap_words(t.end, min(len(self.text), t.end + 30))[:1]
         if after not in (["مع"], ["ومع"]):
             return False

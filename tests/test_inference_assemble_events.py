@@ -334,3 +334,9 @@ def test_last_sunday_is_a_day_of_the_trip_next_month_another_trip() -> None:
     sp = spans(two, ("وزار", "EVT_VISIT"), ("بلينكن", "PER"), ("القاهرة", "LOC"), ("أمس", "DATE"), ("ويزور", "EVT_VISIT"),
                ("بلينكن", "PER", 1), ("القاهرة", "LOC", 1), ("الشهر المقبل", "DATE"))
     assert len(of_type(assemble(two, sp), "VISIT")) == 2
+
+
+def test_talks_held_by_video_are_not_a_meeting_in_person() -> None:
+    text = "وأجرى لافروف محادثات مع نظيره عادل الجبير عبر تقنية الفيديو."
+    sp = spans(text, ("لافروف", "PER"), ("محادثات", "EVT_NEGOTIATION"), ("نظيره", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"))
+    assert of_type(assemble(text, sp), "MEETING") == []
