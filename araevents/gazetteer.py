@@ -132,12 +132,8 @@ def city_state(name: str) -> str | None:
     Kept apart from :func:`canonical_state`: a meeting in جنيف is not a meeting with Switzerland,
     but a visit to النجف is a visit to العراق (one trip told twice).
     """
-    key = " ".join(fold(name).split())
     table = cities_table()
-    for c in (key, *_candidates(key)[1:]):
-        if c in table:
-            return table[c]
-    return None
+    return next((table[c] for c in _candidates(" ".join(fold(name).split())) if c in table), None)
 
 
 def state_kind(name: str) -> str | None:

@@ -1031,7 +1031,8 @@ class _Article:
                     continue
                 return False
             place = place_state if trip else state_of
-            if not (place(x.text) and place(x.text) == place(y.text)):
+            px = place(x.text)
+            if not (px and px == place(y.text)):
                 return False
         return True
 

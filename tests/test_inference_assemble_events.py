@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from araevents.inference.assemble import assemble
 from oracle_spans import check_offsets, spans
 
@@ -145,57 +147,15 @@ def test_place_after_min_is_where_the_trip_starts() -> None:
     assert [p.name for p in visit.target] == ["طهران"]
 
 
-def test_visit_to_a_city_joins_the_visit_to_its_state_on_another_day() -> None:
-    text = "ويقوم ظريف اليوم بزيارة العراق. وسيزور ظريف النجف يوم الاثنين."
+@pytest.mark.parametrize("city, visits_expected", [("النجف", 1), ("جدة", 2)])
+def test_visit_to_a_city_joins_the_visit_to_its_state_on_another_day(city: str, visits_expected: int) -> None:
+    text = f"ويقوم ظريف اليوم بزيارة العراق. وسيزور ظريف {city} يوم الاثنين."
     sp = spans(text, ("ظريف", "PER"), ("بزيارة", "EVT_VISIT"), ("العراق", "LOC"), ("وسيزور", "EVT_VISIT"),
-               ("ظريف", "PER", 1), ("النجف", "LOC"))
+               ("ظريف", "PER", 1), (city, "LOC"))
     visits = of_type(assemble(text, sp), "VISIT")
-    assert len(visits) == 1
-    assert [t.text for t in visits[0].triggers] == ["بزيارة", "وسيزور"]
-
-
-def test_visits_to_cities_of_two_states_stay_apart() -> None:
-    text = "ويقوم ظريف اليوم بزيارة العراق. وسيزور ظريف جدة يوم الاثنين."
-    sp = spans(text, ("ظريف", "PER"), ("بزيارة", "EVT_VISIT"), ("العراق", "LOC"), ("وسيزور", "EVT_VISIT"),
-               ("ظريف", "PER", 1), ("جدة", "LOC"))
-    assert len(of_type(assemble(text, sp), "VISIT")) == 2
-
-
-def test_two_ministers_saying_it_together_are_two_statements() -> None:
-    text = "واجتمع المعلم مع بن علوي أمس. وأضافت الوكالة أن الوزيرين قالا إن الحل سياسي."
-    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("المعلم", "PER"), ("بن علوي", "PER"), ("وأضافت", "EVT_STATEMENT"),
-               ("الوزيرين", "ROLE_FOREIGN_MINISTER"), ("قالا", "EVT_STATEMENT"))
-    statements = of_type(assemble(text, sp), "STATEMENT")
-    assert sorted(p.name for e in statements for p in e.source) == ["المعلم", "بن علوي"]
-    check_offsets(text, statements)
-
-
-def test_a_dual_in_what_was_said_is_not_the_speaker() -> None:
-    text = "واجتمع لافروف مع العطية أمس. وقال إن نتائج المباحثات تؤكد رغبة البلدين في التعاون."
-    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("لافروف", "PER"), ("العطية", "PER"), ("تؤكد", "EVT_STATEMENT"))
-    assert of_type(assemble(text, sp), "STATEMENT") == []
-
-
-def test_the_press_reports_but_takes_no_part() -> None:
-    text = "وقال لافروف إن الهدنة صامدة، حسبما ذكرت وكالة فرانس برس."
-    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("لافروف", "PER"), ("ذكرت", "EVT_STATEMENT"), ("فرانس برس", "ORG"))
-    speakers = [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source]
-    assert speakers == ["لافروف"]
-
-
-def test_the_one_spoken_to_is_not_the_speaker() -> None:
-    for text, addressee in (("وكان كارتر أكد في تصريحات للصحافيين أن الاتفاق جيد.", "للصحافيين"),
-                            ("وكان كارتر أكد في تصريحات لـ «الحياة» أن الاتفاق جيد.", "الحياة")):
-        sp = spans(text, ("كارتر", "PER"), ("أكد", "EVT_STATEMENT"), (addressee, "ORG"))
-        (statement,) = of_type(assemble(text, sp), "STATEMENT")
-        assert [p.name for p in statement.source] == ["كارتر"], text
-
-
-def test_press_words_name_outlets_not_agencies_of_states() -> None:
-    from araevents.inference.lexicon import is_media
-
-    assert is_media("وكالة الأنباء السعودية") and is_media("«عكاظ»") and is_media("أ ف ب")
-    assert not is_media("الوكالة الدولية للطاقة الذرية") and not is_media("فارس الجبوري")
+    assert len(visits) == visits_expected  # النجف lies in العراق, جدة does not
+    if visits_expected == 1:
+        assert [t.text for t in visits[0].triggers] == ["بزيارة", "وسيزور"]
 
 
 def test_talks_with_a_person_are_a_meeting_talks_on_a_topic_a_negotiation() -> None:
