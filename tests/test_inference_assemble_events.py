@@ -158,6 +158,43 @@ def test_visit_to_a_city_joins_the_visit_to_its_state_on_another_day(city: str, 
         assert [t.text for t in visits[0].triggers] == ["بزيارة", "وسيزور"]
 
 
+def test_two_ministers_saying_it_together_are_two_statements() -> None:
+    text = "واجتمع المعلم مع بن علوي أمس. وأضافت الوكالة أن الوزيرين قالا إن الحل سياسي."
+    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("المعلم", "PER"), ("بن علوي", "PER"), ("وأضافت", "EVT_STATEMENT"),
+               ("الوزيرين", "ROLE_FOREIGN_MINISTER"), ("قالا", "EVT_STATEMENT"))
+    statements = of_type(assemble(text, sp), "STATEMENT")
+    assert sorted(p.name for e in statements for p in e.source) == ["المعلم", "بن علوي"]
+    check_offsets(text, statements)
+
+
+def test_a_dual_in_what_was_said_is_not_the_speaker() -> None:
+    text = "واجتمع لافروف مع العطية أمس. وقال إن نتائج المباحثات تؤكد رغبة البلدين في التعاون."
+    sp = spans(text, ("واجتمع", "EVT_MEETING"), ("لافروف", "PER"), ("العطية", "PER"), ("تؤكد", "EVT_STATEMENT"))
+    assert of_type(assemble(text, sp), "STATEMENT") == []
+
+
+def test_the_press_reports_but_takes_no_part() -> None:
+    text = "وقال لافروف إن الهدنة صامدة، حسبما ذكرت وكالة فرانس برس."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("لافروف", "PER"), ("ذكرت", "EVT_STATEMENT"), ("فرانس برس", "ORG"))
+    speakers = [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source]
+    assert speakers == ["لافروف"]
+
+
+def test_the_one_spoken_to_is_not_the_speaker() -> None:
+    for text, addressee in (("وكان كارتر أكد في تصريحات للصحافيين أن الاتفاق جيد.", "للصحافيين"),
+                            ("وكان كارتر أكد في تصريحات لـ «الحياة» أن الاتفاق جيد.", "الحياة")):
+        sp = spans(text, ("كارتر", "PER"), ("أكد", "EVT_STATEMENT"), (addressee, "ORG"))
+        (statement,) = of_type(assemble(text, sp), "STATEMENT")
+        assert [p.name for p in statement.source] == ["كارتر"], text
+
+
+def test_press_words_name_outlets_not_agencies_of_states() -> None:
+    from araevents.inference.lexicon import is_media
+
+    assert is_media("وكالة الأنباء السعودية") and is_media("«عكاظ»") and is_media("أ ف ب")
+    assert not is_media("الوكالة الدولية للطاقة الذرية") and not is_media("فارس الجبوري")
+
+
 def test_talks_with_a_person_are_a_meeting_talks_on_a_topic_a_negotiation() -> None:
     text = "وتجري موغريني خلالها محادثات مع وزير الخارجية عادل الجبير. واستؤنفت محادثات السلام في جنيف."
     sp = spans(text, ("موغريني", "PER"), ("محادثات", "EVT_NEGOTIATION"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"),
