@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .text.normalize import fold
+from .text.proclitics import proclitic_readings
 
 #: Shipped with the package (pyproject package-data ``resources/*``).
 RESOURCES = Path(__file__).resolve().parent / "resources"
@@ -75,19 +76,8 @@ def actors_table() -> dict[str, KnownActor]:
 
 
 def _candidates(word: str) -> list[str]:
-    """The folded word, then the word without one proclitic (و/ف, then ب/ل/ك; ``لل`` read both
-    ``ال`` and ل + a word starting with ل: للأمم, للبنان)."""
-    w = fold(word.strip())
-    out = [w]
-    rest = w[1:] if len(w) > 3 and w[0] in "وف" else w
-    if rest != w:
-        out.append(rest)
-    for r in (w, rest):
-        if len(r) > 3 and r.startswith("لل"):
-            out.append("ال" + r[2:])  # ل + الأمم
-        if len(r) > 3 and r[0] in "بلك":
-            out.append(r[1:])  # ب + مصر, and ل + لبنان
-    return out
+    """The folded word, then its readings without proclitics (``text.proclitics.proclitic_readings``)."""
+    return list(dict.fromkeys(form for form, _ in proclitic_readings(fold(word.strip()), min_stem=3)))
 
 
 def demonym_to_state(word: str) -> str | None:

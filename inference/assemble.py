@@ -55,6 +55,10 @@ from .lexicon import (
     is_demonym_word,
     is_head_noun,
     is_media,
+    is_sports_report,
+    HONORIFIC_PRONOUNS,
+    STATE_TITLES,
+    honorific_pronoun,
     known_actor,
     HONORIFICS,
     PAIR_ANAPHORS_PERSON,
@@ -107,6 +111,9 @@ _NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من",
                                               "عند", "خلال", "أمس", "اليوم", "مكتبه", "مكتبها", "مقر", "مقره", "مقرها"))
 #: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
 _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
+#: Words of a lineage name (``بن``, ``آل``): Gulf rulers' names, after which a title stands in apposition.
+_LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
+_RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
 
 
@@ -319,7 +326,11 @@ class _Article:
                 followed_by_name = after is not None and after.label == "PER" and self.gap_is(nxt.end, after.start)
                 # ``كيري، وزير الخارجية``; a spokesperson needs no comma (قال أحمد فوزي المتحدث باسم
                 # الأمم المتحدة), any other role does: ``استقبل أوباما وزير الخارجية`` is someone else
-                apposed = any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
+                # ... and a ruler's title needs none after a lineage name (``تميم بن حمد آل ثاني أمير دولة
+                # قطر``, ``الأمير محمد بن نايف بن عبدالعزيز ولي العهد``): court style, and no guest is
+                # introduced as a bare head of state
+                apposed = (any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
+                           or (nxt.label in _RULER_ROLES and _LINEAGE.intersection(_words(sp.text))))
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
                     b.role = self.role_value(nxt, sp, bindings)
@@ -426,7 +437,9 @@ class _Article:
         return b
 
     def demonyms_in(self, text: str) -> list[str]:
-        out = []
+        """States a role's words name: demonyms (``الروسي``) and state titles (``خادم الحرمين الشريفين``)."""
+        folded = " ".join(_words(text))
+        out = [st for title, st in STATE_TITLES.items() if title in folded]
         for w in _WORD.findall(text):
             st = demonym_state(w)
             if st is not None and st not in out:
@@ -450,6 +463,7 @@ class _Article:
         """Cluster mentions into actors, vote their roles and affiliations, then fill gaps: a
         counterpart's role, a headline role, the corpus-mined known actors (off when mining
         them, so the table never feeds on itself), article states, a visited counterpart."""
+        pronouns: list[Span] = []
         for sp in self.spans:
             if sp.label not in _ACTOR_KINDS:
                 continue
@@ -475,6 +489,9 @@ class _Article:
                 key = tuple(_words(strip_proclitic(sp.text)))
                 actor = (self.find_actor("ORG", state=st) if st else None) or self.find_actor("ORG", key=key) \
                     or self.new_actor("ORG", state=st)
+            elif honorific_pronoun(sp.text):
+                pronouns.append(sp)  # وشدد معاليه: the person the text is about, resolved below
+                continue
             else:
                 key = tuple(_words(sp.text))
                 actor = self.find_actor("PER", key=key) or self.new_actor("PER")
@@ -488,6 +505,7 @@ class _Article:
             actor.add(sp)
             self.actor_of[sp] = actor.id
         self.merge_name_parts()
+        self.resolve_honorific_pronouns(pronouns)
         for a in self.actors:
             a.decide()
         for _, a, b in self.counterpart_actors():
@@ -517,6 +535,25 @@ class _Article:
             host.ranks.extend(a.ranks)
             host.mentions.sort()
             a.mentions, a.keys, a.evidence, a.ranks = [], [], [], []
+
+    def resolve_honorific_pronouns(self, pronouns: list[Span]) -> None:
+        """``وشدد معاليه``: the article's subject, i.e. the first person introduced with the matching
+        title (``معالي وزير الخارجية ... عادل الجبير``), else its first-named person: Gulf agency style
+        keeps the honorific for its subject, not for the last person quoted, even one also titled
+        (``مع معالي وزير الخارجية الألماني``). It adds no key, so it never joins or splits names;
+        with no person before it, it is nobody."""
+        for sp in pronouns:
+            titles = HONORIFIC_PRONOUNS[honorific_pronoun(sp.text) or ""]
+            before = [(m.start, a) for a in self.actors if a.kind == "PER" for m in a.mentions
+                      if m.start < sp.start and not honorific_pronoun(m.text)]
+            if not before:
+                continue
+            titled = [(start, a) for start, a in before
+                      if titles & {fold(w) for w in self.gap_words(max(0, start - 40), start)}]
+            host = min(titled or before, key=lambda t: t[0])[1]
+            host.mentions.append(sp)
+            host.mentions.sort()
+            self.actor_of[sp] = host.id
 
     def counterpart_actors(self) -> list[tuple[Span, Actor, Actor]]:
         """(counterpart mention, its actor, the subject's actor) for every ``نظيره`` whose two
@@ -984,7 +1021,41 @@ class _Article:
             target.location = target.location or m.location
             target.time = target.time or m.time
             target.score = max(target.score, m.score)
-        return self.absorb(merged)
+        return self.join_headline(self.absorb(merged))
+
+    def headline_end(self) -> int:
+        """End of the headline: a first line of its own (``title\n\nbody``, as news is stored), else 0."""
+        first = self.text.split("\n", 1)[0]
+        return len(first) if "\n" in self.text and len(first.split()) <= 30 and self.text[len(first):].strip() else 0
+
+    def join_headline(self, merged: list[_Mention]) -> list[_Mention]:
+        """A headline tells of the body's event in brief (``السفير عسيري يلتقي رئيس التحرير``, then
+        ``التقى ... الفال``): a headline mention joins the body's first mention of its type that
+        shares an actor with it, or, when the headline names at most one actor, the body's first one
+        of its type; time and place must not clash. Headline tense says nothing (present for past),
+        so modality is not compared. Only talks (meetings, calls, negotiations) told in the headline
+        alone: one that already joined body mentions is placed, and directed events (accusations,
+        appeals) and visits have their own joining rules."""
+        end = self.headline_end()
+        if not end:
+            return merged
+        out = list(merged)
+        for m in [e for e in merged if e.type in _TALKS and all(t.end <= end for t in e.triggers)]:
+            body = [e for e in out if e.trigger.start > end and e.type is m.type and self.compatible_setting(m, e)]
+            host = next((e for e in body if set(e.participants) & set(m.participants)), None)
+            if host is None and len(m.participants) <= 1 and body:
+                host = body[0]
+            if host is None:
+                continue
+            host.triggers = [*m.triggers, *host.triggers]
+            host.participants.extend(a for a in m.participants if a not in host.participants)
+            for attr in ("source", "target"):
+                getattr(host, attr).extend(a for a in getattr(m, attr) if a not in getattr(host, attr))
+            host.location = host.location or m.location
+            host.time = host.time or m.time
+            host.score = max(host.score, m.score)
+            out.remove(m)
+        return out
 
     def absorb(self, merged: list[_Mention]) -> list[_Mention]:
         """Mentions that name an event already told of join it (triggers, participants, time, place)
@@ -1105,8 +1176,9 @@ class _Article:
 
 
 def assemble(text: str, spans: Sequence[Span]) -> list[Event]:
-    """Events of one article from its tagged spans (offsets into ``text``), in reading order."""
-    if not text.strip() or not spans:
+    """Events of one article from its tagged spans (offsets into ``text``), in reading order.
+    A sports report has none: its teams meet, reject and accuse, but not as states do."""
+    if not text.strip() or not spans or is_sports_report(text):
         return []
     art = _Article(text, spans)
     bindings = art.bind_roles()

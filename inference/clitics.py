@@ -20,6 +20,7 @@ from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_de
 _STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
 _TRIMMABLE = ("PER", "ORG", "LOC")
+_RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
 _WORD = re.compile(r"\w+")
 
 
@@ -127,8 +128,9 @@ def _joinable(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
             and (is_role(b.label) or b.label == "ORG") and fold(b.text).startswith("ال"):
         return "ORG"  # [وزارة] [الخارجية الروسية]: the complement was tagged as a role
     if is_role(a.label) and (is_role(b.label) or (b.label in ("ORG", "LOC") and _role_modifier(b.text))):
-        # the better-scored piece names the role: [ووزير]? [الاقتصاد]MINISTER
-        if not is_role(b.label) or _score(a) >= _score(b):
+        # the better-scored piece names the role: [ووزير]? [الاقتصاد]MINISTER; but a ruler in the
+        # genitive is whom the office serves: [سفير] [خادم الحرمين الشريفين], [مبعوث] [الرئيس الروسي]
+        if not is_role(b.label) or _score(a) >= _score(b) or b.label in _RULER_ROLES:
             return a.label
         return b.label
     return None

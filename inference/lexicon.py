@@ -7,10 +7,11 @@ anaphors that rules need, each list kept short and general (no article-specific 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from araevents import gazetteer
-from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS
+from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS, proclitic_readings, strip_proclitic
 
 from .deps import fold
 
@@ -25,6 +26,48 @@ HONORIFICS = frozenset(
         "معالي", "فخامة", "سماحة", "الأستاذ", "الأستاذة", "المهندس", "القاضي", "العقيد", "السفير", "البروفيسور",
     )
 )
+
+#: Honorific pronouns (``وأكد سموه``, ``وشدد معاليه``): "his Highness/Excellency" is the person the
+#: text is about, never a name of its own. (``دولته`` is left out: it is also "his state".)
+#: Each with the titles it answers to (``معالي الوزير ...`` → ``معاليه``).
+HONORIFIC_PRONOUNS: dict[str, frozenset[str]] = {
+    fold(pronoun): frozenset(fold(t) for t in titles)
+    for pronoun, titles in (("سموه", ("سمو", "السمو", "الأمير", "الأميرة")), ("معاليه", ("معالي",)),
+                            ("فخامته", ("فخامة",)), ("سماحته", ("سماحة",)), ("سعادته", ("سعادة",)))
+}
+
+
+def honorific_pronoun(text: str) -> str | None:
+    """The folded pronoun if ``text`` is one (``وسموه`` → ``سموه``), else None."""
+    words = text.split()
+    bare = fold(strip_proclitic(words[0])) if len(words) == 1 else ""
+    return bare if bare in HONORIFIC_PRONOUNS else None
+
+
+#: Titles that name their state without a demonym: ``سفير خادم الحرمين الشريفين لدى أستراليا`` is Saudi.
+STATE_TITLES: dict[str, str] = {fold("خادم الحرمين الشريفين"): "السعودية"}
+
+
+#: Sports vocabulary (folded): لقاء is a match there, not a meeting. Training leaves news sentences
+#: holding one out; extract() reads an article dense with it as a sports report and finds no events.
+SPORTS_WORDS = frozenset((
+    "المباراه مباراه المباريات الدوري دوري اللاعب لاعب اللاعبين لاعبي المنتخب منتخب النادي نادي الانديه "
+    "هدف اهداف الهدف الملعب ملعب المدرب مدرب الفريق فريق الكره البطوله بطوله الشوط الحكم كاس الموسم"
+).split())
+#: A sports report: at least this many sports words, and this share of its words (a diplomatic
+#: article with a word or two of them, ``كأس``, ``الموسم``, is no sports report).
+SPORTS_REPORT_MIN_WORDS, SPORTS_REPORT_MIN_SHARE = 10, 0.02
+
+
+def is_sports_word(word: str) -> bool:
+    return any(v in SPORTS_WORDS for v, _ in proclitic_readings(fold(word)))
+
+
+def is_sports_report(text: str) -> bool:
+    words = re.findall(r"\w+", text)
+    hits = sum(1 for w in words if is_sports_word(w))
+    return hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words)
+
 
 #: Dual/plural anaphors that pick up the two most recent actors (``الوزيران بحثا``).
 PAIR_ANAPHORS_PERSON = frozenset(
@@ -58,18 +101,6 @@ ANONYMOUS_SUBJECTS = frozenset(
 )
 
 PREP_WITH = frozenset(fold(w) for w in ("مع", "ومع", "بين", "وبين"))
-
-
-def strip_proclitic(word: str) -> str:
-    """The word without one leading و/ف (then ب/ل/ك); ``لل`` → ``ال``. For lookups only."""
-    w = word
-    if len(w) > 3 and w[0] in CONJUNCTIONS:
-        w = w[1:]
-    if len(w) > 3 and w.startswith("لل"):
-        return "ال" + w[2:]
-    if len(w) > 3 and w[0] in PREPOSITIONS:
-        return w[1:]
-    return w
 
 
 def person_key(text: str) -> str | None:

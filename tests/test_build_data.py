@@ -169,3 +169,18 @@ def test_validation_takes_whole_articles_and_sentence_blocks():
     train, val = split_examples(examples, 0.2, seed=13)
     assert val and train
     assert not {split_group(e.id) for e in train} & {split_group(e.id) for e in val}
+
+
+def test_news_skips_articles_of_the_repos_own_event_gold(tmp_path, monkeypatch):
+    # Gold we annotate ourselves (seeds/dev2) must never become training text: an article whose
+    # paragraphs are in a repo gold set's articles/ folder is left out, whatever its corpus line.
+    from araevents.training import news
+
+    shared = FIXTURE / "shared"
+    first = next(news.iter_news(shared))
+    gold = tmp_path / "seeds"
+    (gold / "devX" / "articles").mkdir(parents=True)
+    (gold / "devX" / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
+    monkeypatch.setattr(news, "REPO_GOLD_ARTICLES", gold)
+    lines = [a.line for a in news.iter_news(shared)]
+    assert first.line not in lines and lines

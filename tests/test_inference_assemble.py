@@ -211,3 +211,29 @@ def test_an_office_before_mae_is_someone_elses() -> None:
                ("علاء يوسف", "PER"))
     people = {p.name: p for e in assemble(text, sp) for p in e.participants}
     assert people["علاء يوسف"].role == "AMBASSADOR"
+
+
+def test_a_rulers_title_after_a_lineage_name_needs_no_comma() -> None:
+    # court style: ``الأمير محمد بن نايف بن عبدالعزيز ولي العهد``; a plain name still needs the comma
+    text = "استقبل الأمير محمد بن نايف بن عبدالعزيز ولي العهد في قصره بجدة أمس وزير الخارجية المصري سامح شكري."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("محمد بن نايف بن عبدالعزيز", "PER"), ("ولي العهد", "ROLE_HEAD_OF_STATE"),
+               ("وزير الخارجية المصري", "ROLE_FOREIGN_MINISTER"), ("سامح شكري", "PER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["محمد بن نايف بن عبدالعزيز"].role == "HEAD_OF_STATE"
+    assert (people["سامح شكري"].role, people["سامح شكري"].affiliation) == ("FOREIGN_MINISTER", "مصر")
+    text = "استقبل أوباما رئيس الوزراء في البيت الأبيض."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("أوباما", "PER"), ("رئيس الوزراء", "ROLE_HEAD_OF_GOVERNMENT"))
+    assert all(p.role is None for e in assemble(text, sp) for p in e.participants)
+
+
+def test_an_office_serving_a_ruler_keeps_its_own_role_and_the_titles_state() -> None:
+    from araevents.inference.clitics import repair_spans
+
+    text = "وأشاد نبيل آل صالح، سفير خادم الحرمين الشريفين في استراليا بالموقف."
+    sp = repair_spans(text, spans(text, ("نبيل آل صالح", "PER"), ("سفير", "ROLE_AMBASSADOR"),
+                                  ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("استراليا", "LOC"),
+                                  ("وأشاد", "EVT_STATEMENT")))
+    roles = [s for s in sp if s.label.startswith("ROLE_")]
+    assert [(r.label, r.text) for r in roles] == [("ROLE_AMBASSADOR", "سفير خادم الحرمين الشريفين")]
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert (people["نبيل آل صالح"].role, people["نبيل آل صالح"].affiliation) == ("AMBASSADOR", "السعودية")

@@ -337,3 +337,61 @@ def test_talks_held_by_video_are_not_a_meeting_in_person() -> None:
     text = "وأجرى لافروف محادثات مع نظيره عادل الجبير عبر تقنية الفيديو."
     sp = spans(text, ("لافروف", "PER"), ("محادثات", "EVT_NEGOTIATION"), ("نظيره", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"))
     assert of_type(assemble(text, sp), "MEETING") == []
+
+
+def test_honorific_pronoun_is_the_articles_titled_subject_not_a_name() -> None:
+    text = ("أكد معالي وزير الخارجية عادل الجبير حرص المملكة. وقال الجبير في مؤتمر مع معالي وزير الخارجية "
+            "الألماني شتاينماير إن الحوار مهم. وشدد معاليه على سلامة اليمن.")
+    sp = spans(text, ("أكد", "EVT_STATEMENT"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"),
+               ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("مؤتمر", "EVT_MEETING"),
+               ("وزير الخارجية الألماني", "ROLE_FOREIGN_MINISTER"), ("شتاينماير", "PER"),
+               ("وشدد", "EVT_STATEMENT"), ("معاليه", "PER"))
+    events = assemble(text, sp)
+    statements = of_type(events, "STATEMENT")
+    assert [[p.name for p in e.source] for e in statements] == [["عادل الجبير"]]  # one per speaker
+    assert "وشدد" in [t.text for t in statements[0].triggers]
+    assert all(p.name != "معاليه" for e in events for p in e.participants)
+    check_offsets(text, events)
+
+
+def test_honorific_pronoun_with_nobody_before_it_is_nobody() -> None:
+    text = "وأكد سموه أهمية العلاقات مع روسيا."
+    sp = spans(text, ("وأكد", "EVT_STATEMENT"), ("سموه", "PER"), ("روسيا", "LOC"))
+    assert all(p.name != "سموه" for e in assemble(text, sp) for p in e.participants)
+
+
+def test_headline_meeting_is_the_bodys_meeting() -> None:
+    text = "السفير عسيري يلتقي رئيس التحرير\n\nالتقى رئيس التحرير محمد الفال ونائبه فهيم الحامد أمس في جدة."
+    sp = spans(text, ("السفير", "ROLE_AMBASSADOR"), ("عسيري", "PER"), ("يلتقي", "EVT_MEETING"), ("التقى", "EVT_MEETING"),
+               ("محمد الفال", "PER"), ("فهيم الحامد", "PER"), ("جدة", "LOC"))
+    meetings = of_type(assemble(text, sp), "MEETING")
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} == {"عسيري", "محمد الفال", "فهيم الحامد"}
+    assert [t.text for t in meetings[0].triggers] == ["يلتقي", "التقى"]
+    # without a headline line the two stay apart (two sentences of one body, different people)
+    flat = text.replace("\n\n", ". ")
+    sp = spans(flat, ("السفير", "ROLE_AMBASSADOR"), ("عسيري", "PER"), ("يلتقي", "EVT_MEETING"), ("التقى", "EVT_MEETING"),
+               ("محمد الفال", "PER"), ("فهيم الحامد", "PER"), ("جدة", "LOC"))
+    assert len(of_type(assemble(flat, sp), "MEETING")) == 2
+
+
+def test_headline_meeting_already_told_in_the_body_stays_with_it() -> None:
+    # the headline's meeting joined the body's first mention; a later, other meeting of the same
+    # two is not the headline's
+    text = "لقاء بين كيري ولافروف\n\nالتقى كيري لافروف. وسيعقد كيري ولافروف اجتماعا آخر."
+    sp = spans(text, ("لقاء", "EVT_MEETING"), ("كيري", "PER"), ("لافروف", "PER"), ("التقى", "EVT_MEETING"),
+               ("كيري", "PER", 1), ("لافروف", "PER", 1), ("كيري", "PER", 2), ("لافروف", "PER", 2), ("اجتماعا", "EVT_MEETING"))
+    meetings = of_type(assemble(text, sp), "MEETING")
+    assert [[t.text for t in m.triggers] for m in meetings] == [["لقاء", "التقى"], ["اجتماعا"]]
+
+
+def test_a_sports_report_has_no_diplomatic_events() -> None:
+    text = ("منتخب جامايكا يلتقي المكسيك في نهائي البطولة. وقال مدرب المنتخب إن الفريق جاهز للمباراة، "
+            "وإن اللاعبين يريدون الكأس بعد الدوري. وأضاف أن الملعب ممتلئ وأن الحكم والهدف الأول سيحسمان الشوط، "
+            "فالمباراة صعبة على اللاعب والمدرب والنادي.")
+    sp = spans(text, ("جامايكا", "LOC"), ("يلتقي", "EVT_MEETING"), ("المكسيك", "LOC"), ("وقال", "EVT_STATEMENT"))
+    assert assemble(text, sp) == []
+    # a diplomatic report that names a cup or a season once is no sports report
+    text = "التقى وزير الخارجية الجبير نظيره لافروف على هامش افتتاح كأس العالم في موسكو."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("الجبير", "PER"), ("لافروف", "PER"), ("موسكو", "LOC"))
+    assert of_type(assemble(text, sp), "MEETING")

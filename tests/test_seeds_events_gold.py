@@ -249,3 +249,26 @@ def test_checker_catches(mutation):
     assert validate_record(record, text) == []
     MUTATIONS[mutation](record)
     assert validate_record(record, text) != [], f"validate_record missed: {mutation}"
+
+
+# ------------------------------------------------------------------------------ seeds/dev2
+
+DEV2 = SEEDS / "dev2"
+
+
+def dev2_records() -> list[tuple[dict, str]]:
+    return [(json.loads(p.read_text(encoding="utf-8")), (DEV2 / "articles" / f"{p.stem}.txt").read_text(encoding="utf-8"))
+            for p in sorted((DEV2 / "gold").glob("*.json"))]
+
+
+def test_dev2_has_gold_for_every_article_and_its_readme_lists_each_once():
+    articles = sorted(p.stem for p in (DEV2 / "articles").glob("*.txt"))
+    assert articles and articles == sorted(p.stem for p in (DEV2 / "gold").glob("*.json"))
+    rows = re.findall(r"^\|\s*(\d{3})\s*\|\s*(\d+)\s*\|", (DEV2 / "README.md").read_text(encoding="utf-8"), re.M)
+    assert [n for n, _ in rows] == articles
+    assert len({line for _, line in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("record,text", dev2_records(), ids=lambda r: r["article"] if isinstance(r, dict) else "")
+def test_dev2_gold_record_is_valid(record, text):
+    assert validate_record(record, text) == []

@@ -131,3 +131,16 @@ def test_both_backends_agree_on_a_splitting_model(tiny_model_factory: Callable[.
         for s in spans:
             assert s.text == text[s.start:s.end]
             assert s.start in {w.start for w in words} and s.end in {w.end for w in words}
+
+
+def test_one_reading_helper_serves_lexicon_gazetteer_and_labeller_lookups():
+    from araevents.gazetteer import canonical_state, demonym_to_state
+    from araevents.text.proclitics import proclitic_readings, strip_proclitic
+
+    assert proclitic_readings("وللبنان") == (("وللبنان", 0), ("للبنان", 1), ("البنان", 2), ("لبنان", 2))
+    assert strip_proclitic("وبمصر") == "مصر"
+    assert strip_proclitic("للأمم") == "الأمم"  # لل read as ل + ال first
+    assert strip_proclitic("بلد") == "بلد"  # a stem keeps three letters for a lookup
+    # the gazetteer reads the same forms: ل + لبنان, و + الروسي
+    assert canonical_state("للبنان") == canonical_state("لبنان") is not None
+    assert demonym_to_state("والروسي") == "روسيا"

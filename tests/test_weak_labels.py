@@ -7,7 +7,7 @@ import pytest
 from araevents.document import Span
 from araevents.gazetteer import canonical_state, city_state, demonym_to_state
 from araevents.schema import SPAN_TYPES
-from araevents.training.weak_labels import WeakLabeller, default_lexicons, expand, merge_with_gold, proclitic_variants
+from araevents.training.weak_labels import WeakLabeller, default_lexicons, expand, merge_with_gold, proclitic_readings
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +25,11 @@ def test_expand_braces_and_slots():
     assert expand("وزير {M}", {"M": ["الدفاع", "المالية"]}) == ["وزير الدفاع", "وزير المالية"]
 
 
-def test_proclitic_variants_keep_full_form_first():
-    v = proclitic_variants("وللرييس")
+def test_proclitic_readings_keep_full_form_first():
+    v = proclitic_readings("وللرييس")
     assert v[0] == ("وللرييس", 0)
     assert ("الرييس", 2) in v  # و + ل, then لل → ال
-    assert ("لقاء", 1) in proclitic_variants("للقاء")  # ل + a word starting with ل (للقاء, للبنان)
+    assert ("لقاء", 1) in proclitic_readings("للقاء")  # ل + a word starting with ل (للقاء, للبنان)
 
 
 def test_lam_before_a_word_starting_with_lam(labeller):

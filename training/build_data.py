@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 from araevents.document import Document, Span
 from araevents.errors import UserError
 from araevents.formats.iob import document_to_iob, whitespace_tokens
+from araevents.inference.lexicon import is_sports_word
 from araevents.schema import LABELS, OUTSIDE, SPAN_TYPES, is_role, is_trigger
 from araevents.text.tokenize import Token, split_sentences, word_tokenize
 
@@ -45,11 +46,6 @@ _KEYWORDS = (
     "ولي العهد الحكومه البيت الابيض الكرملين الاتحاد الاوروبي موسكو واشنطن طهران"
 ).split()
 
-#: Sports vocabulary: a news sentence holding one is left out (لقاء is a match there, not a meeting).
-_SPORTS = frozenset((
-    "المباراه مباراه المباريات الدوري دوري اللاعب لاعب اللاعبين لاعبي المنتخب منتخب النادي نادي الانديه "
-    "هدف اهداف الهدف الملعب ملعب المدرب مدرب الفريق فريق الكره البطوله بطوله الشوط الحكم كاس الموسم"
-).split())
 SPORTS_SOURCES = frozenset({"arreyadi", "arriyadiyah"})
 
 #: Folded words of the rarest span types: an article holding one is labelled whatever its density.
@@ -183,12 +179,6 @@ def _keyword_hits(text: str) -> tuple[int, int, bool]:
 _KEYWORD_SET: frozenset[str] = frozenset(_KEYWORDS)
 
 
-def _is_sports(word: str) -> bool:
-    from .weak_labels import fold, proclitic_variants
-
-    return any(v in _SPORTS for v, _ in proclitic_variants(fold(word)))
-
-
 def news_examples(shared: Path, labeller, args, progress, lost: Counter) -> tuple[list[Example], dict]:
     """Label politics/diplomacy articles, keep their sentences that hold a role or a non-statement trigger."""
     from .news import iter_news
@@ -216,7 +206,7 @@ def news_examples(shared: Path, labeller, args, progress, lost: Counter) -> tupl
             sent_tokens = [Token(t.text, t.start - a, t.end - a) for t in tokens if a <= t.start and t.end <= b]
             if len(sent_tokens) < 5:
                 continue
-            if any(_is_sports(t.text) for t in sent_tokens):
+            if any(is_sports_word(t.text) for t in sent_tokens):  # لقاء is a match there, not a meeting
                 stats["sports_sentences_skipped"] += 1
                 continue
             key = " ".join(t.text for t in sent_tokens)

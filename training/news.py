@@ -20,6 +20,9 @@ from araevents.errors import UserError
 NEWS_FILE = Path("data") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 DEV_README = Path("dev") / "README.md"
 SEEDS_DIR = Path("seeds")
+#: The repo's own event gold drawn from the news (``seeds/dev2/articles``): kept out by its paragraphs,
+#: as seed articles are, so that gold we write ourselves never becomes training text either.
+REPO_GOLD_ARTICLES = Path(__file__).resolve().parent.parent / "seeds"
 
 _DEV_ROW = re.compile(r"^\|\s*\d{3}\s*\|\s*(\d+)\s*\|", re.M)
 
@@ -54,7 +57,8 @@ def _paragraph_keys(text: str) -> set[str]:
 
 def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set[str]:
     keys: set[str] = set()
-    for d in (shared / SEEDS_DIR, *extra_seed_dirs):
+    gold_dirs = sorted(p.parent for p in REPO_GOLD_ARTICLES.glob("*/articles/*.txt"))
+    for d in dict.fromkeys((shared / SEEDS_DIR, *extra_seed_dirs, *gold_dirs)):
         for f in sorted(Path(d).glob("*.txt")):
             keys |= _paragraph_keys(f.read_text(encoding="utf-8"))
     return keys
@@ -64,7 +68,8 @@ def iter_news(shared: str | Path, *, limit: int | None = None,
               seed_dirs: tuple[Path, ...] = ()) -> Iterator[NewsArticle]:
     """Yield SaudiNewsNet articles in corpus order, minus dev and seed-overlapping articles.
 
-    Seeds are read from ``shared/seeds`` and from ``seed_dirs`` (e.g. the repo's ``seeds/``).
+    Seeds are read from ``shared/seeds``, from ``seed_dirs`` (e.g. the repo's ``seeds/``) and from the
+    repo's own gold sets (``seeds/*/articles``).
     """
     shared = Path(shared)
     path = shared / NEWS_FILE

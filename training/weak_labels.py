@@ -39,6 +39,7 @@ from araevents.document import Document, Span
 from araevents.gazetteer import demonyms_table, states_table
 from araevents.schema import SPAN_TYPES, is_role, is_trigger
 from araevents.text.normalize import fold as _fold
+from araevents.text.proclitics import proclitic_readings
 from araevents.text.tokenize import Token, word_tokenize
 
 from .gazetteers import COMMON_WORDS, LEXICONS, EntityGazetteers, load_entity_gazetteers, read_tsv
@@ -99,32 +100,6 @@ def _looks_inflected(word: str) -> bool:
 
 def _definite(word: str) -> bool:
     return word.startswith("ال")
-
-
-@lru_cache(maxsize=500_000)
-def proclitic_variants(folded: str) -> tuple[tuple[str, int], ...]:
-    """``(form, number of leading characters that are proclitics)`` for a folded word, full form first.
-
-    و/ف then ب/ل/ك, and ``لل`` → ``ال`` (``للأمم`` is ل + الأمم: one character excluded) or ل + a
-    word that starts with ل (``للقاء`` is ل + لقاء, ``للبنان`` ل + لبنان).
-    A stripped form must keep at least two letters.
-    """
-    out = [(folded, 0)]
-
-    def add(form: str, n: int) -> None:
-        if len(form) >= 2 and (form, n) not in out:
-            out.append((form, n))
-
-    bases = [(folded, 0)]
-    if len(folded) > 2 and folded[0] in "وف":
-        add(folded[1:], 1)
-        bases.append((folded[1:], 1))
-    for base, n in bases:
-        if len(base) > 3 and base.startswith("لل"):
-            add("ال" + base[2:], n + 1)
-        if len(base) > 2 and base[0] in "بلك":
-            add(base[1:], n + 1)
-    return tuple(out)
 
 
 #: Negations that cancel a ``prev=`` context: ليس من الضروري is no appeal.
@@ -352,7 +327,7 @@ class WeakLabeller:
             return False
         if f in self.lex.gazetteers.outside_words:
             return False
-        for v, _ in proclitic_variants(f):
+        for v, _ in proclitic_readings(f):
             if v in self.lex.function_words or self.is_demonym(v) or v in self.lex.dates or self.lex.phrases.walk(v, ()):
                 return False
         return True
@@ -370,7 +345,7 @@ class WeakLabeller:
         f = folded[i]
         if self.is_demonym(f) or f in self._name_words or self._state_at(folded, i):
             return True
-        for form, _ in proclitic_variants(f)[:1]:
+        for form, _ in proclitic_readings(f)[:1]:
             for n, e in self.lex.phrases.walk(form, folded[i + 1:]):
                 if e.label in ("LOC", "ORG", "PER"):
                     return True
@@ -386,7 +361,7 @@ class WeakLabeller:
             return False
 
         def forms(w: str) -> set[str]:
-            return {w, *(v for v, _ in proclitic_variants(w))}
+            return {w, *(v for v, _ in proclitic_readings(w))}
 
         if forms(before[0]) & words:
             return not (len(before) > 1 and before[1] in _NEGATIONS)
@@ -402,19 +377,19 @@ class WeakLabeller:
             return self._prev_ok(ctx.words, folded, start)
         nxt = folded[end] if end < len(folded) else ""
         if ctx.kind == "next":
-            return nxt in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(nxt)) if nxt else False
+            return nxt in ctx.words or any(v in ctx.words for v, _ in proclitic_readings(nxt)) if nxt else False
         if ctx.kind == "notnext":
             return nxt not in ctx.words
         if ctx.kind == "near":
             window = folded[end:end + 5]
-            return any(w in ctx.words or any(v in ctx.words for v, _ in proclitic_variants(w)) for w in window)
+            return any(w in ctx.words or any(v in ctx.words for v, _ in proclitic_readings(w)) for w in window)
         if ctx.kind == "anchor":
             return self._anchor_at(toks, folded, end)
         if ctx.kind == "state":
             return self._state_at(folded, end) > 0
         if ctx.kind == "nearloc":
             for j in range(end, min(end + 8, len(folded))):
-                for v, _ in proclitic_variants(folded[j]):
+                for v, _ in proclitic_readings(folded[j]):
                     if any(e.label == "LOC" for _, e in self.lex.phrases.walk(v, folded[j + 1:])):
                         return True
             return False
@@ -428,7 +403,7 @@ class WeakLabeller:
             seen_lengths: set[tuple[int, str]] = set()
             # a word that is itself a lexicon word is not re-read with a proclitic (بحثا is not ب + حثا),
             # and وزار... is the ministry, never و + زار
-            variants = proclitic_variants(folded[i])
+            variants = proclitic_readings(folded[i])
             if self.lex.phrases.walk(folded[i], ()) or folded[i].startswith("وزار") or folded[i] in self._name_words:
                 variants = variants[:1]
             for form, skip in variants:
@@ -454,7 +429,7 @@ class WeakLabeller:
         """Extend a role (or a ministry ORG) over following nationality adjectives / modifiers."""
         last = folded[c.end - 1]
         if c.end - 1 == c.start and c.skip:
-            last = next((v for v, k in proclitic_variants(last) if k == c.skip), last)
+            last = next((v for v, k in proclitic_readings(last) if k == c.skip), last)
         definite = _definite(last) or last in ("نظيره", "نظيرته") or last.startswith("نظير") or last.startswith("نظرا")
         attached = 0
         j = c.end
@@ -507,7 +482,7 @@ class WeakLabeller:
             classes, length = self._date_classes(folded, i)
             skip = 0
             if not classes:
-                for form, k in proclitic_variants(folded[i])[1:]:
+                for form, k in proclitic_readings(folded[i])[1:]:
                     sub = list(folded)
                     sub[i] = form
                     classes, length = self._date_classes(sub, i)
@@ -658,12 +633,12 @@ class WeakLabeller:
                 self._attach_adjectives(c, toks, folded)
         # a title right after an institution noun is part of a name: جامعة الملك سعود
         def after_institution(i: int) -> bool:
-            return i > 0 and any(v in self.lex.institution_nouns for v, _ in proclitic_variants(folded[i - 1]))
+            return i > 0 and any(v in self.lex.institution_nouns for v, _ in proclitic_readings(folded[i - 1]))
 
         cands = [c for c in cands if not ((is_role(c.label) or c.label == COUNTERPART) and after_institution(c.start))]
         # a body named by its head noun + a nationality adjective: الخارجية الأميركية، الجيش السوري
         for i in range(n - 1):
-            for form, skip in proclitic_variants(folded[i]):
+            for form, skip in proclitic_readings(folded[i]):
                 for words, feminine in _ORG_ADJ_HEADS.get(form, ()):
                     end = i + len(words)
                     if (folded[i + 1:end] == list(words[1:]) and end < n and self.is_demonym(folded[end])
@@ -688,7 +663,7 @@ class WeakLabeller:
         for i in range(n):
             if occupied[i]:
                 continue
-            for form, skip in proclitic_variants(folded[i])[:1]:
+            for form, skip in proclitic_readings(folded[i])[:1]:
                 hits = self.lex.titles.walk(form, folded[i + 1:])
                 if hits and not after_institution(i):
                     p = self._names_after(i + hits[0][0], toks, folded, occupied, strong=True)
@@ -720,7 +695,7 @@ class WeakLabeller:
             for i in range(n):
                 if occupied[i]:
                     continue
-                for form, skip in proclitic_variants(folded[i]):
+                for form, skip in proclitic_readings(folded[i]):
                     if form in short:
                         chosen.append(Cand(i, i + 1, "PER", skip, PRIORITY["PER"]))
                         occupied[i] = True

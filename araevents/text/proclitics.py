@@ -16,6 +16,7 @@ files, so training, evaluation and both inference backends split every word alik
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
@@ -27,10 +28,39 @@ PREPOSITIONS = ("ب", "ل", "ك")
 PROCLITICS: tuple[str, ...] = tuple(sorted(
     {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""}, key=lambda s: (-len(s), s)))
 MIN_STEM = 2
-
-
-#: Piece counts kept per splitter; a long-running service starts afresh past this many words.
+#: Entries kept per cache (piece counts per splitter, proclitic readings): a long-running service starts afresh past this many words.
 CACHE_SIZE = 500_000
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def proclitic_readings(word: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, int], ...]:
+    """Every reading of ``word`` as proclitics + stem: ``(stem, letters cut)``, the whole word first.
+
+    One place for the lookups of the lexicons, gazetteers and the weak labeller, which must agree:
+    و/ف, then ب/ل/ك; ``لل`` is read both ل + ``ال``-word (``للأمم`` → ``الأمم``, one letter cut) and
+    ل + a word that starts with ل (``للبنان`` → ``لبنان``, ``للقاء`` → ``لقاء``). A stem keeps at least
+    ``min_stem`` letters. No analyser: a reading is a candidate for a lookup, not a segmentation.
+    """
+    out = [(word, 0)]
+    bases = [(word, 0)]
+    if len(word) > min_stem and word[0] in CONJUNCTIONS:
+        out.append((word[1:], 1))
+        bases.append((word[1:], 1))
+    for base, n in bases:
+        if len(base) > 3 and base.startswith("لل"):
+            out.append(("ال" + base[2:], n + 1))
+        if len(base) > min_stem and base[0] in PREPOSITIONS:
+            out.append((base[1:], n + 1))
+    return tuple(dict.fromkeys(out))
+
+
+def strip_proclitic(word: str) -> str:
+    """The word read with the most proclitics cut (``ال`` for ``لل``), stems of 3+ letters: one key for a lookup."""
+    readings = proclitic_readings(word, min_stem=3)
+    most = max(n for _, n in readings)
+    return next(form for form, n in readings if n == most)
+
+
 
 
 class ProcliticSplitter:
