@@ -251,24 +251,31 @@ def test_checker_catches(mutation):
     assert validate_record(record, text) != [], f"validate_record missed: {mutation}"
 
 
-# ------------------------------------------------------------------------------ seeds/dev2
+# ------------------------------------------------------------------------------ seeds/dev2, dev3
 
-DEV2 = SEEDS / "dev2"
-
-
-def dev2_records() -> list[tuple[dict, str]]:
-    return [(json.loads(p.read_text(encoding="utf-8")), (DEV2 / "articles" / f"{p.stem}.txt").read_text(encoding="utf-8"))
-            for p in sorted((DEV2 / "gold").glob("*.json"))]
+#: The team's own event gold sets (articles drawn blind from the news; README lists their corpus lines).
+TEAM_SETS = [SEEDS / "dev2", SEEDS / "dev3"]
 
 
-def test_dev2_has_gold_for_every_article_and_its_readme_lists_each_once():
-    articles = sorted(p.stem for p in (DEV2 / "articles").glob("*.txt"))
-    assert articles and articles == sorted(p.stem for p in (DEV2 / "gold").glob("*.json"))
-    rows = re.findall(r"^\|\s*(\d{3})\s*\|\s*(\d+)\s*\|", (DEV2 / "README.md").read_text(encoding="utf-8"), re.M)
+def team_records() -> list[tuple[dict, str]]:
+    return [(json.loads(p.read_text(encoding="utf-8")), (d / "articles" / f"{p.stem}.txt").read_text(encoding="utf-8"))
+            for d in TEAM_SETS for p in sorted((d / "gold").glob("*.json"))]
+
+
+@pytest.mark.parametrize("folder", TEAM_SETS, ids=lambda d: d.name)
+def test_team_set_has_gold_for_every_article_and_its_readme_lists_each_once(folder):
+    articles = sorted(p.stem for p in (folder / "articles").glob("*.txt"))
+    assert articles and articles == sorted(p.stem for p in (folder / "gold").glob("*.json"))
+    rows = re.findall(r"^\|\s*(\d{3})\s*\|\s*(\d+)\s*\|", (folder / "README.md").read_text(encoding="utf-8"), re.M)
     assert [n for n, _ in rows] == articles
     assert len({line for _, line in rows}) == len(rows)
 
 
-@pytest.mark.parametrize("record,text", dev2_records(), ids=lambda r: r["article"] if isinstance(r, dict) else "")
-def test_dev2_gold_record_is_valid(record, text):
+def test_team_sets_share_no_article():
+    lines = [re.findall(r"^\|\s*\d{3}\s*\|\s*(\d+)\s*\|", (d / "README.md").read_text(encoding="utf-8"), re.M) for d in TEAM_SETS]
+    assert not set(lines[0]) & set(lines[1])
+
+
+@pytest.mark.parametrize("record,text", team_records(), ids=lambda r: r["article"] if isinstance(r, dict) else "")
+def test_team_gold_record_is_valid(record, text):
     assert validate_record(record, text) == []
