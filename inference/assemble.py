@@ -114,6 +114,8 @@ _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY",
 #: Words of a lineage name (``بن``, ``آل``): Gulf rulers' names, after which a title stands in apposition.
 _LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
 _RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
+#: Single words the tagger may take for a person that never are one.
+_NOT_A_NAME = frozenset({fold("الله")})
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
 
 
@@ -351,7 +353,8 @@ class _Article:
 
     def function_before_rank(self, spans: list[Span], k: int) -> tuple[Span, str | None] | None:
         """``المتحدث باسم الخارجية المصرية السفير أحمد``: a diplomat's rank (``السفير``) before his name
-        is a title; the office named just before it (a few words, no comma) is his role, and a
+        is a title; the office named just before it (a few words, no punctuation but one comma
+        right before the rank: ``المتحدث باسم الخارجية المصرية، السفير بدر``) is his role, and a
         state named between them his affiliation."""
         rank = spans[k]
         if k < 1 or fold(rank.text) not in RANK_TITLES:
@@ -364,7 +367,9 @@ class _Article:
         function = spans[j]
         between = self.text[function.end : rank.start]
         gap = self.gap_words(function.end, rank.start)
-        if len(gap) > 5 or any(c in between for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or strip_proclitic(w) in _NOT_IN_OFFICE for w in gap):
+        apposed = between.rstrip()
+        apposed = apposed[:-1] if apposed.endswith(("،", ",")) else apposed
+        if len(gap) > 5 or any(c in apposed for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or strip_proclitic(w) in _NOT_IN_OFFICE for w in gap):
             return None  # التقى المتحدث باسم الوزارة مع السفير X, في القاهرة السفير X: two people
         states = [state_of(sp.text) for sp in spans[j + 1 : k]] + self.demonyms_in(between)
         return function, next((st for st in states if st), None)
@@ -638,8 +643,8 @@ class _Article:
             return True
         w = words[0]
         bare = fold(strip_proclitic(w))
-        if is_demonym_word(w) or is_counterpart(w):
-            return False
+        if is_demonym_word(w) or is_counterpart(w) or bare in _NOT_A_NAME:
+            return False  # ... and ``أيده الله``, ``رعاه الله``: a blessing after a title, nobody
         if is_head_noun(w) or (bare.startswith("ال") and bare[2:] in GENERIC_HEAD_NOUNS):
             return False
         if sp.label != "PER" and bare.startswith("ال") and bare.endswith(("ي", "يه")) and state_of(w) is None:
@@ -937,8 +942,22 @@ class _Article:
                 return self.actor_of[after[0]]
         if set(self.gap_words(t.end, stop)[:2]) & ANONYMOUS_SUBJECTS:
             return None
+        titled = self.titled_subject(t, stop)
+        if titled is not None:
+            return titled
         before = [sp for sp in agents if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 4]
         return self.actor_of[before[-1]] if before else None
+
+    def titled_subject(self, t: Span, stop: int) -> int | None:
+        """``وأكد الرئيس اليمني، أن``: a role with no name right after the verb is the person named
+        earlier with that office (and the state its adjective names), if exactly one such person is."""
+        r = next((sp for sp in self.unbound_roles if t.end <= sp.start < stop), None)
+        if r is None or len(self.gap_words(t.end, r.start)) > 0 or fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
+            return None
+        role, affs = role_of(r.label).value, self.demonyms_in(r.text)
+        holders = [a for a in self.actors if a.kind == "PER" and a.mentions and a.mentions[0].start < t.start
+                   and a.role == role and (not affs or a.affiliation in affs)]
+        return holders[0].id if len(holders) == 1 else None
 
     def addressee(self, sp: Span) -> bool:
         """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker."""

@@ -103,6 +103,9 @@ ANONYMOUS_SUBJECTS = frozenset(
 PREP_WITH = frozenset(fold(w) for w in ("مع", "ومع", "بين", "وبين"))
 
 
+_LINEAGE_WORDS = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
+
+
 def person_key(text: str) -> str | None:
     """A person mention's key in the known-actor table: folded, without leading honorifics;
     None for a one-word name (``هادي``, ``يوسف`` are common words or many people's names)."""
@@ -114,15 +117,21 @@ def person_key(text: str) -> str | None:
 
 def known_actor(text: str) -> gazetteer.KnownActor | None:
     """The corpus-mined state (and role) of a person mention (``عادل الجبير``), if the table has it;
-    a name read with a leading و/ف (``وجون كيري``) is tried without it too."""
+    a name read with a leading و/ف (``وجون كيري``) is tried without it too, and a lineage name
+    by its shorter forms (``محمد بن سلمان بن عبدالعزيز آل سعود`` → ``محمد بن سلمان``): the
+    given name and the father's name already say who he is."""
     key = person_key(text)
     if key is None:
         return None
     table = gazetteer.actors_table()
-    found = table.get(key)
-    if found is None and key[0] in "وف":
-        found = table.get(key[1:])
-    return found
+    for k in (key, key[1:]) if key[0] in "وف" else (key,):
+        words = k.split()
+        cuts = [i for i in range(len(words) - 1, 2, -1) if words[i] in _LINEAGE_WORDS]
+        for cand in (k, *(" ".join(words[:i]) for i in cuts)):
+            found = table.get(cand)
+            if found is not None:
+                return found
+    return None
 
 
 @lru_cache(maxsize=1 << 16)  # the merge step asks for the same names again and again

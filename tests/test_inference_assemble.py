@@ -237,3 +237,17 @@ def test_an_office_serving_a_ruler_keeps_its_own_role_and_the_titles_state() -> 
     assert [(r.label, r.text) for r in roles] == [("ROLE_AMBASSADOR", "سفير خادم الحرمين الشريفين")]
     people = {p.name: p for e in assemble(text, sp) for p in e.participants}
     assert (people["نبيل آل صالح"].role, people["نبيل آل صالح"].affiliation) == ("AMBASSADOR", "السعودية")
+
+
+def test_office_before_a_diplomats_rank_may_stand_in_apposition_with_a_comma() -> None:
+    text = "وأكد المتحدث باسم الخارجية المصرية، السفير بدر عبد العاطي، أهمية الحوار."
+    sp = spans(text, ("وأكد", "EVT_STATEMENT"), ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("الخارجية المصرية", "ORG"),
+               ("السفير", "ROLE_AMBASSADOR"), ("بدر عبد العاطي", "PER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert (people["بدر عبد العاطي"].role, people["بدر عبد العاطي"].affiliation) == ("SPOKESPERSON", "مصر")
+    # two commas (a list) still part two people
+    text = "وحضر المتحدث باسم الخارجية، والوزير، السفير علاء يوسف."
+    sp = spans(text, ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"), ("علاء يوسف", "PER"),
+               ("وحضر", "EVT_MEETING"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people.get("علاء يوسف") is None or people["علاء يوسف"].role == "AMBASSADOR"

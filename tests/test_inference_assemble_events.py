@@ -395,3 +395,26 @@ def test_a_sports_report_has_no_diplomatic_events() -> None:
     text = "التقى وزير الخارجية الجبير نظيره لافروف على هامش افتتاح كأس العالم في موسكو."
     sp = spans(text, ("التقى", "EVT_MEETING"), ("الجبير", "PER"), ("لافروف", "PER"), ("موسكو", "LOC"))
     assert of_type(assemble(text, sp), "MEETING")
+
+
+def test_a_nameless_titled_speaker_is_the_one_holder_of_that_office() -> None:
+    text = "واستقبل الرئيس اليمني عبدربه منصور هادي المبعوث الأممي. وأكد الرئيس اليمني، أن عدن آمنة."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE"), ("عبدربه منصور هادي", "PER"),
+               ("المبعوث الأممي", "ROLE_ENVOY"), ("وأكد", "EVT_STATEMENT"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE", 1),
+               ("عدن", "LOC"))
+    statements = of_type(assemble(text, sp), "STATEMENT")
+    assert [[p.name for p in e.source] for e in statements] == [["عبدربه منصور هادي"]]
+    # another state's president named by the adjective is not him
+    text2 = text.replace("وأكد الرئيس اليمني،", "وأكد الرئيس المصري،")
+    sp2 = spans(text2, ("واستقبل", "EVT_MEETING"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE"), ("عبدربه منصور هادي", "PER"),
+                ("المبعوث الأممي", "ROLE_ENVOY"), ("وأكد", "EVT_STATEMENT"), ("الرئيس المصري", "ROLE_HEAD_OF_STATE"),
+                ("عدن", "LOC"))
+    assert not of_type(assemble(text2, sp2), "STATEMENT")
+
+
+def test_a_blessing_after_a_title_is_nobody() -> None:
+    text = "واستقبل خادم الحرمين الشريفين ـ أيده الله ـ المبعوث بوغدانوف، فيما أبدى ـ رعاه الله ـ تقديره له."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الله", "PER"), ("بوغدانوف", "PER"), ("أبدى", "EVT_STATEMENT"),
+               ("الله", "PER", 1))
+    assert all(p.name != "الله" for e in assemble(text, sp) for p in e.participants)
+

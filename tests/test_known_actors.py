@@ -130,3 +130,14 @@ def test_the_shipped_table_names_known_states_only() -> None:
     assert len(table) >= 50, "araevents/resources/actors.tsv missing or nearly empty: run `araevents build-actors`"
     assert all(state_kind(a.affiliation) is not None for a in table.values())
     assert all(person_key(name) == name for name in table)
+
+
+def test_a_lineage_name_is_found_by_its_shorter_forms():
+    from araevents.inference.lexicon import known_actor
+
+    full = known_actor("محمد بن سلمان بن عبدالعزيز آل سعود")
+    assert full is not None and full == known_actor("محمد بن سلمان")
+    assert known_actor("ومحمد بن سلمان بن عبدالعزيز") == full
+    assert known_actor("فيصل بن سلمان بن عبدالعزيز") != full  # his brother: another given name
+    # the given name alone is not enough (two words are the least a key has)
+    assert known_actor("محمد بن") is None
