@@ -114,6 +114,14 @@ _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY",
 #: Words of a lineage name (``بن``, ``آل``): Gulf rulers' names, after which a title stands in apposition.
 _LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
 _RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
+#: The offices an honorific pronoun befits, when no title in the text says whom it means.
+_HONORIFIC_ROLES = {fold("معاليه"): {"MINISTER", "FOREIGN_MINISTER", "SECRETARY_GENERAL"},
+                    fold("فخامته"): {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"},
+                    fold("سموه"): {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"},
+                    fold("سعادته"): {"AMBASSADOR", "ENVOY", "OFFICIAL"},
+                    fold("سماحته"): set()}
+#: Words after an office that mean another holder than the sitting one.
+_NOT_SITTING = frozenset(fold(w) for w in ("السابق", "السابقة", "الأسبق", "المنتخب", "المنتخبة", "الجديد", "الجديدة", "بالإنابة", "المكلف"))
 #: Single words the tagger may take for a person that never are one.
 _NOT_A_NAME = frozenset({fold("الله")})
 _DUAL_ROLE = re.compile(r"^[وف]?(وزير[اي]|رئيس[اي]|سفير[اي]|مبعوث[اي]|ممثل[اي]|الوزير[اي]ن)\b")
@@ -328,11 +336,12 @@ class _Article:
                 followed_by_name = after is not None and after.label == "PER" and self.gap_is(nxt.end, after.start)
                 # ``كيري، وزير الخارجية``; a spokesperson needs no comma (قال أحمد فوزي المتحدث باسم
                 # الأمم المتحدة), any other role does: ``استقبل أوباما وزير الخارجية`` is someone else
-                # ... and a ruler's title needs none after a lineage name (``تميم بن حمد آل ثاني أمير دولة
-                # قطر``, ``الأمير محمد بن نايف بن عبدالعزيز ولي العهد``): court style, and no guest is
-                # introduced as a bare head of state
+                # ... and a ruler's own title needs none after a lineage name (``الأمير محمد بن نايف بن
+                # عبدالعزيز ولي العهد``): court style. Not a title naming a state (``رئيس وزراء العراق``,
+                # ``رئيس الجمهورية التونسية``): that is how a guest is introduced after his host
                 apposed = (any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
-                           or (nxt.label in _RULER_ROLES and _LINEAGE.intersection(_words(sp.text))))
+                           or (nxt.label in _RULER_ROLES and _LINEAGE.intersection(_words(sp.text))
+                               and not self.names_a_state(nxt, after)))
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
                     b.role = self.role_value(nxt, sp, bindings)
@@ -351,6 +360,24 @@ class _Article:
                 self.consumed.add(nxt)
         return bindings
 
+    def comma_lists_two(self, spans: list[Span], j: int, k: int) -> bool:
+        """``استقبل الأمين العام لمجلس التعاون، السفير جون أبي زيد، سفير الولايات المتحدة``: an
+        office right after a reception verb is the host's, and a name followed by its own office
+        after a comma is the guest's: the comma before the rank then parts two people."""
+        before = spans[j - 1] if j > 0 else None
+        if before is not None and before.label == "EVT_MEETING" and len(self.gap_words(before.end, spans[j].start)) <= 1:
+            return True
+        name = spans[k + 1] if k + 1 < len(spans) else None
+        after = spans[k + 2] if k + 2 < len(spans) else None
+        return (name is not None and name.label == "PER" and after is not None and is_role(after.label)
+                and self.text[name.end : after.start].strip() in ("،", ","))
+
+    def names_a_state(self, role: Span, after: Span | None) -> bool:
+        """Does a role name the state it is of: an adjective (``الرئيس الفرنسي``) or a state or body
+        right after it (``ولي عهد أبوظبي``, ``رئيس وزراء العراق``)?"""
+        return bool(self.demonyms_in(role.text)) or (
+            after is not None and after.label in ("LOC", "ORG") and self.prep_gap(role.end, after.start))
+
     def function_before_rank(self, spans: list[Span], k: int) -> tuple[Span, str | None] | None:
         """``المتحدث باسم الخارجية المصرية السفير أحمد``: a diplomat's rank (``السفير``) before his name
         is a title; the office named just before it (a few words, no punctuation but one comma
@@ -368,7 +395,10 @@ class _Article:
         between = self.text[function.end : rank.start]
         gap = self.gap_words(function.end, rank.start)
         apposed = between.rstrip()
-        apposed = apposed[:-1] if apposed.endswith(("،", ",")) else apposed
+        comma = apposed.endswith(("،", ","))
+        apposed = apposed[:-1] if comma else apposed
+        if comma and self.comma_lists_two(spans, j, k):
+            return None
         if len(gap) > 5 or any(c in apposed for c in "،,.:؛") or any(w in _NOT_IN_OFFICE or strip_proclitic(w) in _NOT_IN_OFFICE for w in gap):
             return None  # التقى المتحدث باسم الوزارة مع السفير X, في القاهرة السفير X: two people
         states = [state_of(sp.text) for sp in spans[j + 1 : k]] + self.demonyms_in(between)
@@ -510,9 +540,9 @@ class _Article:
             actor.add(sp)
             self.actor_of[sp] = actor.id
         self.merge_name_parts()
-        self.resolve_honorific_pronouns(pronouns)
         for a in self.actors:
             a.decide()
+        self.resolve_honorific_pronouns(pronouns)
         for _, a, b in self.counterpart_actors():
             if a.role is None:
                 a.role = b.role
@@ -542,23 +572,60 @@ class _Article:
             a.mentions, a.keys, a.evidence, a.ranks = [], [], [], []
 
     def resolve_honorific_pronouns(self, pronouns: list[Span]) -> None:
-        """``وشدد معاليه``: the article's subject, i.e. the first person introduced with the matching
-        title (``معالي وزير الخارجية ... عادل الجبير``), else its first-named person: Gulf agency style
-        keeps the honorific for its subject, not for the last person quoted, even one also titled
-        (``مع معالي وزير الخارجية الألماني``). It adds no key, so it never joins or splits names;
-        with no person before it, it is nobody."""
+        """``وشدد معاليه``: the article's subject, whom Gulf agency style gives the honorific. That is
+        the person of the first matching title before it that names one (``معالي وزير الخارجية ...
+        عادل الجبير``), even if a later guest is titled too (``مع معالي وزير الخارجية الألماني``); if
+        the titles only head a nameless host (``استقبل معالي وزير الخارجية ... سفير اليابان``), nobody; with no
+        such title, the first-named person whose office fits the honorific (``فخامته``: a president),
+        else nobody. A person ``نيابة عن`` (on whose behalf) is never the subject. The pronoun adds no
+        key, so it never joins or splits names."""
         for sp in pronouns:
-            titles = HONORIFIC_PRONOUNS[honorific_pronoun(sp.text) or ""]
-            before = [(m.start, a) for a in self.actors if a.kind == "PER" for m in a.mentions
-                      if m.start < sp.start and not honorific_pronoun(m.text)]
-            if not before:
+            pronoun = honorific_pronoun(sp.text) or ""
+            host = self.titled_person(HONORIFIC_PRONOUNS[pronoun], sp.start)
+            if host is False:
                 continue
-            titled = [(start, a) for start, a in before
-                      if titles & {fold(w) for w in self.gap_words(max(0, start - 40), start)}]
-            host = min(titled or before, key=lambda t: t[0])[1]
+            if host is None:
+                fits = _HONORIFIC_ROLES[pronoun]
+                firsts = [(min(m.start for m in a.mentions), a) for a in self.actors if a.kind == "PER" and a.mentions
+                          and min(m.start for m in a.mentions) < sp.start and (a.role in fits or (
+                              pronoun == fold("سموه") and any(_LINEAGE & set(k) for k in a.keys)))]
+                if not firsts:
+                    continue
+                host = min(firsts, key=lambda t: t[0])[1]
             host.mentions.append(sp)
             host.mentions.sort()
             self.actor_of[sp] = host.id
+
+    def titled_person(self, titles: frozenset[str], end: int) -> "Actor | None | bool":
+        """The person the first of ``titles`` before ``end`` that introduces a name introduces
+        (adjacent roles, then at most one state or body, then the name: a headline's nameless
+        ``معالي وزير الخارجية يؤكد`` is skipped); False when every such title introduces nobody by
+        name; None when no such title stands before ``end``."""
+        nameless = False
+        for m in _WORD.finditer(self.text, 0, end):
+            if fold(m.group()) not in titles:
+                continue
+            if {"نيابه", "نيابة"} & set(self.gap_words(max(0, m.start() - 14), m.start())):
+                continue  # نيابة عن الأمير ...: on his behalf, the subject is someone else
+            j = bisect.bisect_left(self._starts, m.start())  # the title may open a role span (``معالي وزير``)
+            seen_role = seen_place = False
+            last = m.start()
+            while j < len(self.spans) and self.spans[j].start < end:
+                nxt = self.spans[j]
+                if not (self.gap_is(last, nxt.start) or (seen_role and self.prep_gap(last, nxt.start))):
+                    break  # ``معالي وزير الخارجية في مكتبه ... سفير اليابان``: the titled one has no name
+                last = nxt.end
+                if is_role(nxt.label) and not seen_place:
+                    seen_role = True
+                elif nxt.label in ("LOC", "ORG") and seen_role and not seen_place:
+                    seen_place = True
+                elif nxt.label == "PER" and nxt in self.actor_of and not honorific_pronoun(nxt.text):
+                    return self.actors[self.actor_of[nxt]]
+                else:
+                    break
+                j += 1
+            nameless = True
+        return False if nameless else None
 
     def counterpart_actors(self) -> list[tuple[Span, Actor, Actor]]:
         """(counterpart mention, its actor, the subject's actor) for every ``نظيره`` whose two
@@ -954,6 +1021,8 @@ class _Article:
         r = next((sp for sp in self.unbound_roles if t.end <= sp.start < stop), None)
         if r is None or len(self.gap_words(t.end, r.start)) > 0 or fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
             return None
+        if _NOT_SITTING & set(self.gap_words(r.start, min(stop, r.end + 12))):
+            return None  # ``الرئيس اليمني السابق``, ``الرئيس المنتخب``: not the one in office named before
         role, affs = role_of(r.label).value, self.demonyms_in(r.text)
         holders = [a for a in self.actors if a.kind == "PER" and a.mentions and a.mentions[0].start < t.start
                    and a.role == role and (not affs or a.affiliation in affs)]
@@ -1045,13 +1114,16 @@ class _Article:
     def headline_end(self) -> int:
         """End of the headline: a first line of its own (``title\n\nbody``, as news is stored), else 0."""
         first = self.text.split("\n", 1)[0]
-        return len(first) if "\n" in self.text and len(first.split()) <= 30 and self.text[len(first):].strip() else 0
+        if "\n" not in self.text or not self.text[len(first):].strip():
+            return 0
+        # a headline is short and has no full stop; a first paragraph of news is a sentence
+        return len(first) if len(first.split()) <= 20 and not first.rstrip().endswith((".", "。")) else 0
 
     def join_headline(self, merged: list[_Mention]) -> list[_Mention]:
         """A headline tells of the body's event in brief (``السفير عسيري يلتقي رئيس التحرير``, then
-        ``التقى ... الفال``): a headline mention joins the body's first mention of its type that
-        shares an actor with it, or, when the headline names at most one actor, the body's first one
-        of its type; time and place must not clash. Headline tense says nothing (present for past),
+        ``التقى ... الفال``): a headline mention joins the body mention of its type that shares most
+        of its actors, or, when the headline names at most one actor, a mention of the body's first
+        sentence; time and place must not clash. Headline tense says nothing (present for past),
         so modality is not compared. Only talks (meetings, calls, negotiations) told in the headline
         alone: one that already joined body mentions is placed, and directed events (accusations,
         appeals) and visits have their own joining rules."""
@@ -1061,9 +1133,13 @@ class _Article:
         out = list(merged)
         for m in [e for e in merged if e.type in _TALKS and all(t.end <= end for t in e.triggers)]:
             body = [e for e in out if e.trigger.start > end and e.type is m.type and self.compatible_setting(m, e)]
-            host = next((e for e in body if set(e.participants) & set(m.participants)), None)
-            if host is None and len(m.participants) <= 1 and body:
-                host = body[0]
+            shared = [e for e in body if set(e.participants) & set(m.participants)]
+            # the body mention with most of the headline's actors (all, if one has them), the first on a tie
+            host = max(shared, key=lambda e: len(set(e.participants) & set(m.participants)), default=None)
+            body_start = len(self.text) - len(self.text[end:].lstrip())
+            first_sentence = self.sentences[self.sent_index(body_start)] if self.sentences else None
+            if host is None and len(m.participants) <= 1 and body and body[0].sentence == first_sentence:
+                host = body[0]  # ``يلتقي رئيس التحرير``, then ``التقى ... الفال``: the body's first sentence
             if host is None:
                 continue
             host.triggers = [*m.triggers, *host.triggers]

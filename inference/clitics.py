@@ -15,12 +15,14 @@ from araevents.document import Span
 from araevents.schema import is_role, is_trigger
 
 from .deps import fold
-from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
+from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_counterpart, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
 
 _STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
 _TRIMMABLE = ("PER", "ORG", "LOC")
 _RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
+#: Titles that stand right before a ruler's or prince's name.
+_RULER_TITLES = frozenset(fold(w) for w in ("الملك", "الأمير", "السلطان", "الشيخ"))
 _WORD = re.compile(r"\w+")
 
 
@@ -128,12 +130,26 @@ def _joinable(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
             and (is_role(b.label) or b.label == "ORG") and fold(b.text).startswith("ال"):
         return "ORG"  # [وزارة] [الخارجية الروسية]: the complement was tagged as a role
     if is_role(a.label) and (is_role(b.label) or (b.label in ("ORG", "LOC") and _role_modifier(b.text))):
+        if is_role(b.label) and not all(is_demonym_word(w) for w in b.text.split()) and not _construct_head(a.text, b.text):
+            return None  # [وزير الخارجية المصري] [نظيره الأردني], [ولي العهد] [الرئيس الفرنسي]: two people
         # the better-scored piece names the role: [ووزير]? [الاقتصاد]MINISTER; but a ruler in the
         # genitive is whom the office serves: [سفير] [خادم الحرمين الشريفين], [مبعوث] [الرئيس الروسي]
         if not is_role(b.label) or _score(a) >= _score(b) or b.label in _RULER_ROLES:
             return a.label
         return b.label
     return None
+
+
+def _construct_head(a: str, b: str) -> bool:
+    """Is role piece ``a`` the head of a construct that ``b`` completes (``نائب`` + ``وزير الخارجية``,
+    ``سفير`` + ``خادم الحرمين الشريفين``)? Its last word must be indefinite and no adjective, and
+    ``b`` no counterpart: a complete role (``وزير الخارجية والتعاون الدولي``) is followed by
+    another person's (``رئيس وزراء الهند``) in a host-and-guest sentence."""
+    last = fold(strip_proclitic(a.split()[-1])) if a.split() else ""
+    first = b.split()[0] if b.split() else ""
+    if len(b.split()) == 1 and fold(first) in _RULER_TITLES:
+        return True  # [خادم الحرمين الشريفين] [الملك] سلمان, [وزير الخارجية] [الأمير] سعود: his own title
+    return not last.startswith("ال") and not is_demonym_word(last) and not is_counterpart(first)
 
 
 def _role_modifier(text: str) -> bool:

@@ -251,3 +251,11 @@ def test_office_before_a_diplomats_rank_may_stand_in_apposition_with_a_comma() -
                ("وحضر", "EVT_MEETING"))
     people = {p.name: p for e in assemble(text, sp) for p in e.participants}
     assert people.get("علاء يوسف") is None or people["علاء يوسف"].role == "AMBASSADOR"
+
+
+def test_a_comma_before_a_rank_parts_a_host_from_his_guest() -> None:
+    text = "واستقبل الأمين العام لمجلس التعاون، السفير جون أبي زيد، سفير الولايات المتحدة."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الأمين العام", "ROLE_SECRETARY_GENERAL"), ("لمجلس التعاون", "ORG"),
+               ("السفير", "ROLE_AMBASSADOR"), ("جون أبي زيد", "PER"), ("سفير", "ROLE_AMBASSADOR", 1), ("الولايات المتحدة", "LOC"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["جون أبي زيد"].role == "AMBASSADOR"

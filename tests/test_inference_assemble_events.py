@@ -391,6 +391,12 @@ def test_a_sports_report_has_no_diplomatic_events() -> None:
             "فالمباراة صعبة على اللاعب والمدرب والنادي.")
     sp = spans(text, ("جامايكا", "LOC"), ("يلتقي", "EVT_MEETING"), ("المكسيك", "LOC"), ("وقال", "EVT_STATEMENT"))
     assert assemble(text, sp) == []
+    # talks told with words sports also use (فريق, بهدف, الحكم, الكرة في ملعب) are no sports report
+    text = ("التقى المبعوث الأممي ولد الشيخ الفريق الحكومي المفاوض بهدف استئناف المحادثات. وقال إن الكرة في ملعب "
+            "فريق الحوثيين، وإن الهدف هو وقف الحرب وعودة الحكم الشرعي، وإن الفريق الآخر يريد كأس النصر هذا الموسم "
+            "بعد هدف واحد في الدوري السياسي للمنتخب.")
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("ولد الشيخ", "PER"), ("وقال", "EVT_STATEMENT"))
+    assert of_type(assemble(text, sp), "MEETING")
     # a diplomatic report that names a cup or a season once is no sports report
     text = "التقى وزير الخارجية الجبير نظيره لافروف على هامش افتتاح كأس العالم في موسكو."
     sp = spans(text, ("التقى", "EVT_MEETING"), ("الجبير", "PER"), ("لافروف", "PER"), ("موسكو", "LOC"))
@@ -418,3 +424,52 @@ def test_a_blessing_after_a_title_is_nobody() -> None:
                ("الله", "PER", 1))
     assert all(p.name != "الله" for e in assemble(text, sp) for p in e.participants)
 
+
+
+def test_honorific_pronoun_of_a_nameless_host_or_on_behalf_is_not_the_guest() -> None:
+    # the titled host is never named: the guest is not ``معاليه``
+    text = "استقبل معالي وزير الخارجية في مكتبه أمس سفير اليابان أوكودا. وأكد معاليه أهمية العلاقات."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("سفير", "ROLE_AMBASSADOR"),
+               ("اليابان", "LOC"), ("أوكودا", "PER"), ("وأكد", "EVT_STATEMENT"), ("معاليه", "PER"))
+    assert not of_type(assemble(text, sp), "STATEMENT")
+    # ``نيابة عن`` the prince, another prince received the guest: ``سموه`` is the one who received him
+    text = "نيابة عن الأمير محمد بن سلمان، استقبل الأمير فيصل بن بندر السفير. وأكد سموه أهمية العلاقات."
+    sp = spans(text, ("محمد بن سلمان", "PER"), ("استقبل", "EVT_MEETING"), ("فيصل بن بندر", "PER"),
+               ("وأكد", "EVT_STATEMENT"), ("سموه", "PER"))
+    (statement,) = of_type(assemble(text, sp), "STATEMENT")
+    assert [p.name for p in statement.source] == ["فيصل بن بندر"]
+    # no title in the text: the first person whose office fits (``فخامته``: a president), not a minister
+    text = "التقى وزير الخارجية جون كيري الرئيس عبدالفتاح السيسي. وأكد فخامته أهمية العلاقات."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"),
+               ("الرئيس", "ROLE_HEAD_OF_STATE"), ("عبدالفتاح السيسي", "PER"), ("وأكد", "EVT_STATEMENT"), ("فخامته", "PER"))
+    (statement,) = of_type(assemble(text, sp), "STATEMENT")
+    assert [p.name for p in statement.source] == ["عبدالفتاح السيسي"]
+
+
+def test_headline_meeting_joins_the_body_meeting_with_most_of_its_actors() -> None:
+    text = ("ظريف يلتقي بوتين\n\nالتقى لافروف مع ظريف في موسكو أمس. ومن المقرر أن يلتقي ظريف الرئيس بوتين غدا.")
+    sp = spans(text, ("ظريف", "PER"), ("يلتقي", "EVT_MEETING"), ("بوتين", "PER"), ("التقى", "EVT_MEETING"),
+               ("لافروف", "PER"), ("ظريف", "PER", 1), ("موسكو", "LOC"), ("أمس", "DATE"), ("يلتقي", "EVT_MEETING", 1),
+               ("ظريف", "PER", 2), ("الرئيس", "ROLE_HEAD_OF_STATE"), ("بوتين", "PER", 1), ("غدا", "DATE"))
+    meetings = of_type(assemble(text, sp), "MEETING")
+    assert len(meetings) == 2
+    assert {p.name for p in meetings[0].participants} == {"لافروف", "ظريف"}
+    assert [t.text for t in meetings[1].triggers] == ["يلتقي", "يلتقي"] and {p.name for p in meetings[1].participants} == {"ظريف", "بوتين"}
+
+
+def test_a_first_paragraph_that_is_a_sentence_is_no_headline() -> None:
+    text = ("يلتقي الرئيس الفلسطيني محمود عباس وفدا أمريكيا في رام الله.\n"
+            "وكان المبعوث الأمريكي غرينبلات قد اجتمع مع نتنياهو أمس.")
+    sp = spans(text, ("يلتقي", "EVT_MEETING"), ("الرئيس الفلسطيني", "ROLE_HEAD_OF_STATE"), ("محمود عباس", "PER"),
+               ("رام الله", "LOC"), ("المبعوث الأمريكي", "ROLE_ENVOY"), ("غرينبلات", "PER"), ("اجتمع", "EVT_MEETING"),
+               ("نتنياهو", "PER"), ("أمس", "DATE"))
+    meetings = of_type(assemble(text, sp), "MEETING")
+    assert all("محمود عباس" not in {p.name for p in m.participants} or "نتنياهو" not in {p.name for p in m.participants}
+               for m in meetings)
+
+
+def test_a_former_holder_is_not_the_sitting_one_named_before() -> None:
+    text = "واستقبل الرئيس اليمني عبدربه منصور هادي المبعوث. وقال الرئيس اليمني السابق، إن الحرب طويلة."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE"), ("عبدربه منصور هادي", "PER"),
+               ("وقال", "EVT_STATEMENT"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE", 1))
+    assert not of_type(assemble(text, sp), "STATEMENT")

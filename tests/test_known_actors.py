@@ -141,3 +141,10 @@ def test_a_lineage_name_is_found_by_its_shorter_forms():
     assert known_actor("فيصل بن سلمان بن عبدالعزيز") != full  # his brother: another given name
     # the given name alone is not enough (two words are the least a key has)
     assert known_actor("محمد بن") is None
+
+
+def test_a_short_form_gives_the_state_only_and_never_against_the_family_name():
+    from araevents.inference.lexicon import known_actor
+
+    assert known_actor("محمد بن سلمان بن عبدالعزيز آل سعود").role is None  # a cousin may hold another office
+    assert known_actor("محمد بن سلمان آل خليفة") is None  # a Bahraini namesake
