@@ -1016,17 +1016,27 @@ class _Article:
         return self.actor_of[before[-1]] if before else None
 
     def titled_subject(self, t: Span, stop: int) -> int | None:
-        """``وأكد الرئيس اليمني، أن``: a role with no name right after the verb is the person named
-        earlier with that office (and the state its adjective names), if exactly one such person is."""
+        """``وأكد الرئيس اليمني، أن``, ``وقال معالي وزير الخارجية``: a role with no name right after the
+        verb (an honorific between) is the person named earlier with that office (and the state its adjective names), if exactly one such person is."""
         r = next((sp for sp in self.unbound_roles if t.end <= sp.start < stop), None)
-        if r is None or len(self.gap_words(t.end, r.start)) > 0 or fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
+        if r is None or not self.gap_is(t.end, r.start, "") or fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
             return None
         if _NOT_SITTING & set(self.gap_words(r.start, min(stop, r.end + 12))):
             return None  # ``الرئيس اليمني السابق``, ``الرئيس المنتخب``: not the one in office named before
         role, affs = role_of(r.label).value, self.demonyms_in(r.text)
         holders = [a for a in self.actors if a.kind == "PER" and a.mentions and a.mentions[0].start < t.start
                    and a.role == role and (not affs or a.affiliation in affs)]
+        if len(holders) > 1 and not affs:
+            # ``وقال وزير الخارجية``: of the Saudi minister (``وزير الخارجية عادل الجبير``) and his
+            # Italian guest (``وزير الخارجية الإيطالي``), the one introduced without an adjective
+            holders = [a for a in holders if any(self.plain_title_before(m, r.label) for m in a.mentions)]
         return holders[0].id if len(holders) == 1 else None
+
+    def plain_title_before(self, m: Span, label: str) -> bool:
+        """Is mention ``m`` introduced by a role span of ``label`` without a state adjective?"""
+        j = bisect.bisect_left(self._starts, m.start)
+        prev = self.spans[j - 1] if j > 0 else None
+        return prev is not None and prev.label == label and self.gap_is(prev.end, m.start) and not self.demonyms_in(prev.text)
 
     def addressee(self, sp: Span) -> bool:
         """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker."""

@@ -473,3 +473,13 @@ def test_a_former_holder_is_not_the_sitting_one_named_before() -> None:
     sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE"), ("عبدربه منصور هادي", "PER"),
                ("وقال", "EVT_STATEMENT"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE", 1))
     assert not of_type(assemble(text, sp), "STATEMENT")
+
+
+def test_an_unqualified_office_is_the_holder_introduced_without_an_adjective() -> None:
+    text = ("أجرى معالي وزير الخارجية عادل الجبير مباحثات مع وزير الخارجية الإيطالي باولو جينتيلوني. "
+            "وقال معالي وزير الخارجية في تصريح إن المباحثات مثمرة.")
+    sp = spans(text, ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"), ("مباحثات", "EVT_MEETING"),
+               ("وزير الخارجية الإيطالي", "ROLE_FOREIGN_MINISTER"), ("باولو جينتيلوني", "PER"), ("وقال", "EVT_STATEMENT"),
+               ("معالي وزير الخارجية", "ROLE_FOREIGN_MINISTER", 1))
+    statements = of_type(assemble(text, sp), "STATEMENT")
+    assert [[p.name for p in e.source] for e in statements] == [["عادل الجبير"]]
