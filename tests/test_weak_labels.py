@@ -74,6 +74,11 @@ def test_trigger_forms(labeller, word, label):
     ("ومنها سيتوجه إلى الرياض", "سيتوجه", "EVT_VISIT"),  # a place follows: travel, not a trend
     ("وأعلن عزمه التوجه إلى الدوحة", "التوجه", "EVT_VISIT"),
     ("وتم الاتفاق على وقف إطلاق النار", "تم الاتفاق", "EVT_AGREEMENT"),
+    ("وتلقى الرئيس دعوة رسمية لزيارة روما", "دعوة", "EVT_APPEAL"),  # an invitation
+    ("نقل خلالها دعوة من الملك سلمان إلى الرئيس الروسي", "دعوة", "EVT_APPEAL"),
+    ("وحذر الوزير من عواقب التصعيد", "حذر", "EVT_STATEMENT"),  # a warning
+    ("وأشاد الوزير بالتعاون بين البلدين", "أشاد", "EVT_STATEMENT"),  # praise
+    ("وأبدت روسيا قلقها من التصعيد", "أبدت", "EVT_STATEMENT"),
 ])
 def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, text, trigger, label):
     assert (label, trigger) in spans(labeller, text)
@@ -82,9 +87,11 @@ def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, t
 @pytest.mark.parametrize("text", ["وقدم طلب انضمام رسمي", "هناك توجه حكومي جديد", "وتوجه الفريق للتدريب",
                                   "وبحثا العلاقات وضرورة الفصل بين الفصائل", "لا يعني ذلك بالضرورة شيئا",
                                   "وتوجه وزير الخارجية بالشكر إلى دولة الكويت", "وارتفع طلب المستوردين من الصين على النفط",
-                                  "ليس من الضروري أن يرفع البنك الفائدة", "وتعتمد الخطة على ضرورة توفير التمويل"])
+                                  "ليس من الضروري أن يرفع البنك الفائدة", "وتعتمد الخطة على ضرورة توفير التمويل",
+                                  "وينتمي إلى حزب الدعوة الإسلامية", "وكان الوزير حذرا في موقفه",
+                                  "وهي خطوة تعبر عن متانة العلاقات", "وهو ما يعبر عن عمق الروابط"])
 def test_request_and_heading_words_need_their_context(labeller, text):
-    assert not any(lab in ("EVT_APPEAL", "EVT_VISIT") for lab, _ in spans(labeller, text))
+    assert not any(lab in ("EVT_APPEAL", "EVT_VISIT", "EVT_STATEMENT") for lab, _ in spans(labeller, text))
 
 
 @pytest.mark.parametrize("text,role,label", [
