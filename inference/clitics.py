@@ -130,11 +130,15 @@ def _joinable(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
             and (is_role(b.label) or b.label == "ORG") and fold(b.text).startswith("ال"):
         return "ORG"  # [وزارة] [الخارجية الروسية]: the complement was tagged as a role
     if is_role(a.label) and (is_role(b.label) or (b.label in ("ORG", "LOC") and _role_modifier(b.text))):
-        if is_role(b.label) and not all(is_demonym_word(w) for w in b.text.split()) and not _construct_head(a.text, b.text):
-            return None  # [وزير الخارجية المصري] [نظيره الأردني], [ولي العهد] [الرئيس الفرنسي]: two people
-        # the better-scored piece names the role: [ووزير]? [الاقتصاد]MINISTER; but a ruler in the
-        # genitive is whom the office serves: [سفير] [خادم الحرمين الشريفين], [مبعوث] [الرئيس الروسي]
-        if not is_role(b.label) or _score(a) >= _score(b) or b.label in _RULER_ROLES:
+        if is_role(b.label) and not all(is_demonym_word(w) for w in b.text.split()):
+            # a construct: its head names the office, the genitive whom it serves ([سفير] [خادم الحرمين
+            # الشريفين], [مبعوث] [الأمين العام]); else two people's roles ([وزير الخارجية المصري]
+            # [نظيره الأردني], [ولي العهد] [الرئيس الفرنسي])
+            if len(a.text.split()) == 1 and fold(strip_proclitic(a.text)) in HONORIFICS:
+                return b.label  # [معالي] [وزير الخارجية]: a title, the office follows it
+            return a.label if _construct_head(a.text, b.text) else None
+        # a role cut before its complement or adjective: the better-scored piece names it ([ووزير]? [الاقتصاد])
+        if not is_role(b.label) or _score(a) >= _score(b):
             return a.label
         return b.label
     return None

@@ -182,3 +182,12 @@ def test_two_single_names_after_a_verb_stay_two_people_but_join_after_a_role() -
     sp = spans(text, ("التقى", "EVT_MEETING"), ("وزير الخارجية الإيطالي", "ROLE_FOREIGN_MINISTER"), ("باولو", "PER"),
                ("جنتيلوني", "PER"), ("ظريف", "PER"))
     assert [s.text for s in repair_spans(text, sp) if s.label == "PER"] == ["باولو جنتيلوني", "ظريف"]
+
+
+def test_a_construct_of_two_role_pieces_is_its_heads_office_and_a_title_gives_way() -> None:
+    text = "ودعا مبعوث الأمين العام للأمم المتحدة إسماعيل ولد الشيخ. واستقبل معالي وزير الخارجية عادل الجبير."
+    sp = spans(text, ("مبعوث", "ROLE_ENVOY", 0, 0.6), ("الأمين العام", "ROLE_SECRETARY_GENERAL", 0, 0.9),
+               ("للأمم المتحدة", "ORG"), ("إسماعيل ولد الشيخ", "PER"),
+               ("معالي", "ROLE_MINISTER", 0, 0.63), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"))
+    roles = [(s.text, s.label) for s in repair_spans(text, sp) if s.label.startswith("ROLE_")]
+    assert roles == [("مبعوث الأمين العام", "ROLE_ENVOY"), ("معالي وزير الخارجية", "ROLE_FOREIGN_MINISTER")]
