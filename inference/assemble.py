@@ -806,14 +806,14 @@ class _Article:
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) else None
-                spk = spk if spk is not None else self.speaker(t, agents, hi)
-                if spk is None:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
+                said = [spk] if spk is not None else self.speaker(t, agents, hi)
+                if not said:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
                     source = self.pair_subject(group, lo, hi)
                     if len(source) != 2:
                         continue
                 else:
-                    speakers[k] = spk
-                    source = [spk]
+                    speakers[k] = said[0]
+                    source = said
                 parts = list(source)
             elif etype is EventType.VISIT:
                 dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end and not self.origin(sp)), None)
@@ -999,21 +999,43 @@ class _Article:
                 return pair
         return []
 
-    def speaker(self, t: Span, agents: list[Span], hi: int) -> int | None:
-        """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it."""
+    def speaker(self, t: Span, agents: list[Span], hi: int) -> list[int]:
+        """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it,
+        but ``X يلتقي Y ويؤكد``: a verb joined by و to the verb before it shares that verb's subject,
+        not its object. A list, so that a caller may take several speakers."""
         stop = self.speech_start(t, hi)
         after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
         if after:
             gap = self.gap_words(t.end, after[0].start)
             if len(gap) <= 6 and not (set(gap) & ANONYMOUS_SUBJECTS):
-                return self.actor_of[after[0]]
+                return [self.actor_of[after[0]]]
         if set(self.gap_words(t.end, stop)[:2]) & ANONYMOUS_SUBJECTS:
-            return None
+            return []
         titled = self.titled_subject(t, stop)
         if titled is not None:
-            return titled
+            return [titled]
         before = [sp for sp in agents if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 4]
-        return self.actor_of[before[-1]] if before else None
+        if not before:
+            return []
+        subject = self.subject_of_joined_verb(t, before[-1])
+        return [self.actor_of[subject if subject is not None else before[-1]]]
+
+    def subject_of_joined_verb(self, t: Span, obj: Span) -> Span | None:
+        """``عبد الله بن زايد يلتقي ولد الشيخ ويؤكد``: for a و-verb whose nearest actor before it is
+        the object of the verb before that (right after it), the actor right before that verb."""
+        if not t.text.startswith("و"):
+            return None
+        j = bisect.bisect_left(self._starts, obj.start) - 1
+        while j >= 0 and not is_trigger(self.spans[j].label) and self.spans[j].end > obj.start - 40:
+            j -= 1
+        if j < 1 or not is_trigger(self.spans[j].label) or len(self.gap_words(self.spans[j].end, obj.start)) > 1:
+            return None
+        verb = self.spans[j]
+        subj = self.spans[j - 1]
+        if subj in self.actor_of and subj.label in _ACTOR_KINDS and not self.gap_words(subj.end, verb.start) \
+                and self.same_sentence(subj, t):
+            return subj
+        return None
 
     def titled_subject(self, t: Span, stop: int) -> int | None:
         """``وأكد الرئيس اليمني، أن``, ``وقال معالي وزير الخارجية``: a role with no name right after the

@@ -483,3 +483,11 @@ def test_an_unqualified_office_is_the_holder_introduced_without_an_adjective() -
                ("معالي وزير الخارجية", "ROLE_FOREIGN_MINISTER", 1))
     statements = of_type(assemble(text, sp), "STATEMENT")
     assert [[p.name for p in e.source] for e in statements] == [["عادل الجبير"]]
+
+
+def test_a_verb_joined_by_wa_shares_the_subject_of_the_verb_before_not_its_object() -> None:
+    text = "عبد الله بن زايد يلتقي ولد الشيخ ويؤكد دعم بلاده لليمن"
+    sp = spans(text, ("عبد الله بن زايد", "PER"), ("يلتقي", "EVT_MEETING"), ("ولد الشيخ", "PER"), ("ويؤكد", "EVT_STATEMENT"),
+               ("لليمن", "LOC"))
+    (statement,) = of_type(assemble(text, sp), "STATEMENT")
+    assert [p.name for p in statement.source] == ["عبد الله بن زايد"]
