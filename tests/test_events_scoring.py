@@ -154,3 +154,17 @@ def test_gold_loaders(tmp_path: Path) -> None:
     (seeds / "gold" / "bad.jsonl").write_text(json.dumps({"article": "777", "actors": [], "events": []}) + "\n", encoding="utf-8")
     with pytest.raises(UserError, match="777"):
         load_gold_jsonl(seeds / "gold" / "bad.jsonl", seeds)
+
+
+def test_named_team_sets_load_from_the_repo_and_the_held_out_one_is_not_a_default(tmp_path: Path) -> None:
+    from araevents.inference.scoring import DEFAULT_SETS, load_gold_sets
+
+    for name in ("dev2", "dev4"):
+        (tmp_path / "seeds" / name / "articles").mkdir(parents=True)
+        (tmp_path / "seeds" / name / "gold").mkdir()
+        (tmp_path / "seeds" / name / "articles" / "001.txt").write_text("نص", encoding="utf-8")
+        (tmp_path / "seeds" / name / "gold" / "001.json").write_text(
+            json.dumps({"article": "001", "actors": ACTORS, "events": GOLD_EVENTS}), encoding="utf-8")
+    items = load_gold_sets(["dev2", "dev4"], repo=tmp_path, shared=tmp_path / "shared")
+    assert [i.source for i in items] == ["dev2", "dev4"]
+    assert "dev4" not in DEFAULT_SETS and "dev2" in DEFAULT_SETS
