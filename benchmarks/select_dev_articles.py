@@ -6,8 +6,10 @@ never looked at before annotation) measures how the rules generalise.
 
     python benchmarks/select_dev_articles.py --n 24 --out seeds/dev2
 
-writes ``articles/NNN.txt`` (title, blank line, content, as the shared dev set) and a README table
-with each article's 0-based corpus line, which ``training.news`` then excludes from every corpus.
+writes ``articles/NNN.txt`` (title, blank line, content, as the shared dev set) and prints the
+README table rows (number, 0-based corpus line, source, date, title). ``training.news`` keeps the
+articles of every ``seeds/*/articles`` folder out of every corpus (by paragraph), so the draw also
+skips the sets already there: to re-draw a set, move it and the sets drawn after it away.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import random
 import re
 from pathlib import Path
 
+from araevents.errors import UserError
 from araevents.training.news import iter_news
 
 # Title words of diplomatic news: meetings, calls, visits, envoys, accusations, appeals.
@@ -41,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = [a for a in iter_news(args.shared, seed_dirs=(Path("seeds"),))
             if TITLE.search(a.title) and len(FOREIGN.findall(a.content)) >= 2 and args.min_words <= len(a.content.split()) <= args.max_words]
+    if len(pool) < args.n:
+        raise UserError(f"only {len(pool)} candidate articles for --n {args.n}")
     picked = sorted(random.Random(args.seed).sample(pool, args.n), key=lambda a: a.line)
     (args.out / "articles").mkdir(parents=True, exist_ok=True)
     rows = []
@@ -53,4 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except UserError as e:
+        raise SystemExit(f"error: {e}") from None

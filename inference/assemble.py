@@ -57,6 +57,7 @@ from .lexicon import (
     is_media,
     is_sports_report,
     HONORIFIC_PRONOUNS,
+    LINEAGE_WORDS,
     STATE_TITLES,
     honorific_pronoun,
     known_actor,
@@ -111,15 +112,7 @@ _NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من",
                                               "عند", "خلال", "أمس", "اليوم", "مكتبه", "مكتبها", "مقر", "مقره", "مقرها"))
 #: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
 _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
-#: Words of a lineage name (``بن``, ``آل``): Gulf rulers' names, after which a title stands in apposition.
-_LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
 _RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
-#: The offices an honorific pronoun befits, when no title in the text says whom it means.
-_HONORIFIC_ROLES = {fold("معاليه"): {"MINISTER", "FOREIGN_MINISTER", "SECRETARY_GENERAL"},
-                    fold("فخامته"): {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"},
-                    fold("سموه"): {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"},
-                    fold("سعادته"): {"AMBASSADOR", "ENVOY", "OFFICIAL"},
-                    fold("سماحته"): set()}
 #: Words after an office that mean another holder than the sitting one.
 _NOT_SITTING = frozenset(fold(w) for w in ("السابق", "السابقة", "الأسبق", "المنتخب", "المنتخبة", "الجديد", "الجديدة", "بالإنابة", "المكلف"))
 #: Single words the tagger may take for a person that never are one.
@@ -340,7 +333,7 @@ class _Article:
                 # عبدالعزيز ولي العهد``): court style. Not a title naming a state (``رئيس وزراء العراق``,
                 # ``رئيس الجمهورية التونسية``): that is how a guest is introduced after his host
                 apposed = (any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
-                           or (nxt.label in _RULER_ROLES and _LINEAGE.intersection(_words(sp.text))
+                           or (nxt.label in _RULER_ROLES and LINEAGE_WORDS.intersection(_words(sp.text))
                                and not self.names_a_state(nxt, after)))
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
@@ -373,10 +366,15 @@ class _Article:
                 and self.text[name.end : after.start].strip() in ("،", ","))
 
     def names_a_state(self, role: Span, after: Span | None) -> bool:
-        """Does a role name the state it is of: an adjective (``الرئيس الفرنسي``) or a state or body
-        right after it (``ولي عهد أبوظبي``, ``رئيس وزراء العراق``)?"""
-        return bool(self.demonyms_in(role.text)) or (
-            after is not None and after.label in ("LOC", "ORG") and self.prep_gap(role.end, after.start))
+        """Does a role name the state it is of: an adjective (``الرئيس الفرنسي``) or a state or body as
+        its complement (``ولي عهد أبوظبي``, ``رئيس وزراء العراق``)? Not a place after ``في`` (``ولي العهد
+        في الرياض``), not a title of the person's own (``خادم الحرمين الشريفين``)."""
+        if any(demonym_state(w) for w in _WORD.findall(role.text)):
+            return True
+        if after is None or after.label not in ("LOC", "ORG"):
+            return False
+        gap = self.text[role.end : after.start].strip(" \u00a0")
+        return gap in ("", "ب", "ل") or _words(gap) == [fold("لدى")]
 
     def function_before_rank(self, spans: list[Span], k: int) -> tuple[Span, str | None] | None:
         """``المتحدث باسم الخارجية المصرية السفير أحمد``: a diplomat's rank (``السفير``) before his name
@@ -575,23 +573,23 @@ class _Article:
         """``وشدد معاليه``: the article's subject, whom Gulf agency style gives the honorific. That is
         the person of the first matching title before it that names one (``معالي وزير الخارجية ...
         عادل الجبير``), even if a later guest is titled too (``مع معالي وزير الخارجية الألماني``); if
-        the titles only head a nameless host (``استقبل معالي وزير الخارجية ... سفير اليابان``), nobody; with no
-        such title, the first-named person whose office fits the honorific (``فخامته``: a president),
-        else nobody. A person ``نيابة عن`` (on whose behalf) is never the subject. The pronoun adds no
-        key, so it never joins or splits names."""
+        the titles only head a nameless host (``استقبل معالي وزير الخارجية ... سفير اليابان``), nobody;
+        with no such title, the first-named person whose office fits the honorific (``فخامته``: a
+        president), else nobody. A title after ``نيابة عن`` (on whose behalf another acts) names
+        no subject. The pronoun adds no key, so it never joins or splits names; an unresolved one
+        stays a pronoun span, so that no other actor is taken for its speaker."""
         for sp in pronouns:
-            pronoun = honorific_pronoun(sp.text) or ""
-            host = self.titled_person(HONORIFIC_PRONOUNS[pronoun], sp.start)
+            honorific = HONORIFIC_PRONOUNS[honorific_pronoun(sp.text) or ""]
+            host = self.titled_person(honorific.titles, sp.start)
             if host is False:
                 continue
             if host is None:
-                fits = _HONORIFIC_ROLES[pronoun]
-                firsts = [(min(m.start for m in a.mentions), a) for a in self.actors if a.kind == "PER" and a.mentions
-                          and min(m.start for m in a.mentions) < sp.start and (a.role in fits or (
-                              pronoun == fold("سموه") and any(_LINEAGE & set(k) for k in a.keys)))]
+                firsts = [a for a in self.actors if a.kind == "PER" and a.mentions and a.mentions[0].start < sp.start
+                          and (a.role in honorific.offices or (fold("سمو") in honorific.titles
+                                                                and any(LINEAGE_WORDS & set(k) for k in a.keys)))]
                 if not firsts:
                     continue
-                host = min(firsts, key=lambda t: t[0])[1]
+                host = min(firsts, key=lambda a: a.mentions[0].start)
             host.mentions.append(sp)
             host.mentions.sort()
             self.actor_of[sp] = host.id
@@ -600,32 +598,58 @@ class _Article:
         """The person the first of ``titles`` before ``end`` that introduces a name introduces
         (adjacent roles, then at most one state or body, then the name: a headline's nameless
         ``معالي وزير الخارجية يؤكد`` is skipped); False when every such title introduces nobody by
-        name; None when no such title stands before ``end``."""
+        name; None when no such title stands before ``end``. The titles of an article are read
+        once (``_title_intros``), so many pronouns cost one pass."""
         nameless = False
-        for m in _WORD.finditer(self.text, 0, end):
-            if fold(m.group()) not in titles:
-                continue
-            if {"نيابه", "نيابة"} & set(self.gap_words(max(0, m.start() - 14), m.start())):
-                continue  # نيابة عن الأمير ...: on his behalf, the subject is someone else
-            j = bisect.bisect_left(self._starts, m.start())  # the title may open a role span (``معالي وزير``)
-            seen_role = seen_place = False
-            last = m.start()
-            while j < len(self.spans) and self.spans[j].start < end:
-                nxt = self.spans[j]
-                if not (self.gap_is(last, nxt.start) or (seen_role and self.prep_gap(last, nxt.start))):
-                    break  # ``معالي وزير الخارجية في مكتبه ... سفير اليابان``: the titled one has no name
-                last = nxt.end
-                if is_role(nxt.label) and not seen_place:
-                    seen_role = True
-                elif nxt.label in ("LOC", "ORG") and seen_role and not seen_place:
-                    seen_place = True
-                elif nxt.label == "PER" and nxt in self.actor_of and not honorific_pronoun(nxt.text):
-                    return self.actors[self.actor_of[nxt]]
-                else:
-                    break
-                j += 1
+        for start, person in self._title_intros(titles):
+            if start >= end:
+                break
+            if person is not None and person.start < end:
+                return self.actors[self.actor_of[person]]
             nameless = True
         return False if nameless else None
+
+    def _title_intros(self, titles: frozenset[str]) -> list[tuple[int, Span | None]]:
+        """(position, the name it introduces or None) of every title of ``titles`` in the article."""
+        cache = self.__dict__.setdefault("_title_cache", {})
+        if titles in cache:
+            return cache[titles]
+        out: list[tuple[int, Span | None]] = []
+        for m in _WORD.finditer(self.text):
+            if fold(m.group()) in titles and not self.on_behalf(m.start()):
+                out.append((m.start(), self.introduced_name(m.start())))
+        cache[titles] = out
+        return out
+
+    def on_behalf(self, pos: int) -> bool:
+        """Is ``pos`` inside ``نيابة عن ...`` (or ``بالنيابة عن``) in its sentence, with no event word between?"""
+        s, _ = self.sentences[self.sent_index(pos)] if self.sentences else (0, len(self.text))
+        k = self.text.rfind("نيابة عن", s, pos)  # also بالنيابة عن
+        if k < 0:
+            return False
+        j = bisect.bisect_left(self._starts, k)
+        return not any(is_trigger(sp.label) for sp in self.spans[j:] if sp.start < pos)
+
+    def introduced_name(self, pos: int) -> Span | None:
+        """The name a title at ``pos`` introduces: adjacent roles, at most one state or body, the name."""
+        j = bisect.bisect_left(self._starts, pos)  # the title may open a role span (``معالي وزير``)
+        seen_role = seen_place = False
+        last = pos
+        while j < len(self.spans):
+            nxt = self.spans[j]
+            if not (self.gap_is(last, nxt.start) or (seen_role and self.prep_gap(last, nxt.start))):
+                return None  # ``معالي وزير الخارجية في مكتبه ... سفير اليابان``: the titled one has no name
+            last = nxt.end
+            if is_role(nxt.label) and not seen_place:
+                seen_role = True
+            elif nxt.label in ("LOC", "ORG") and seen_role and not seen_place:
+                seen_place = True
+            elif nxt.label == "PER" and nxt in self.actor_of and not honorific_pronoun(nxt.text):
+                return nxt
+            else:
+                return None
+            j += 1
+        return None
 
     def counterpart_actors(self) -> list[tuple[Span, Actor, Actor]]:
         """(counterpart mention, its actor, the subject's actor) for every ``نظيره`` whose two
@@ -806,14 +830,14 @@ class _Article:
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) else None
-                said = [spk] if spk is not None else self.speaker(t, agents, hi)
-                if not said:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
+                spk = spk if spk is not None else self.speaker(t, agents, hi)
+                if spk is None:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
                     source = self.pair_subject(group, lo, hi)
                     if len(source) != 2:
                         continue
                 else:
-                    speakers[k] = said[0]
-                    source = said
+                    speakers[k] = spk
+                    source = [spk]
                 parts = list(source)
             elif etype is EventType.VISIT:
                 dest = next((sp for sp in inside if sp.label == "LOC" and sp.start > t.end and not self.origin(sp)), None)
@@ -999,47 +1023,62 @@ class _Article:
                 return pair
         return []
 
-    def speaker(self, t: Span, agents: list[Span], hi: int) -> list[int]:
+    def speaker(self, t: Span, agents: list[Span], hi: int) -> int | None:
         """``قال لافروف إن``: the actor right after the verb; else ``لافروف قال``: the one before it,
         but ``X يلتقي Y ويؤكد``: a verb joined by و to the verb before it shares that verb's subject,
-        not its object. A list, so that a caller may take several speakers."""
+        not its object. An honorific pronoun that named nobody (``وأكد سموه``) is a subject all
+        the same: then the speaker is unknown, not the next actor."""
         stop = self.speech_start(t, hi)
+        j = bisect.bisect_left(self._starts, t.end)
+        nxt = self.spans[j] if j < len(self.spans) else None
+        if nxt is not None and nxt.start < stop and honorific_pronoun(nxt.text) and nxt not in self.actor_of \
+                and len(self.gap_words(t.end, nxt.start)) <= 1:
+            return None
         after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
         if after:
             gap = self.gap_words(t.end, after[0].start)
             if len(gap) <= 6 and not (set(gap) & ANONYMOUS_SUBJECTS):
-                return [self.actor_of[after[0]]]
+                return self.actor_of[after[0]]
         if set(self.gap_words(t.end, stop)[:2]) & ANONYMOUS_SUBJECTS:
-            return []
+            return None
         titled = self.titled_subject(t, stop)
         if titled is not None:
-            return [titled]
+            return titled
         before = [sp for sp in agents if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 4]
         if not before:
-            return []
+            return None
         subject = self.subject_of_joined_verb(t, before[-1])
-        return [self.actor_of[subject if subject is not None else before[-1]]]
+        return self.actor_of[subject if subject is not None else before[-1]]
 
     def subject_of_joined_verb(self, t: Span, obj: Span) -> Span | None:
         """``عبد الله بن زايد يلتقي ولد الشيخ ويؤكد``: for a و-verb whose nearest actor before it is
-        the object of the verb before that (right after it), the actor right before that verb."""
-        if not t.text.startswith("و"):
+        the object of the verb just before that (roles and titles between), that verb's subject: the
+        agent right before it, or right after it in verb-first order (``استقبل بوتين ظريف وأكد``)."""
+        if not t.text.startswith("و") or len(t.text) < 4:
             return None
         j = bisect.bisect_left(self._starts, obj.start) - 1
-        while j >= 0 and not is_trigger(self.spans[j].label) and self.spans[j].end > obj.start - 40:
+        while j >= 0 and is_role(self.spans[j].label):
             j -= 1
-        if j < 1 or not is_trigger(self.spans[j].label) or len(self.gap_words(self.spans[j].end, obj.start)) > 1:
+        if j >= 1 and self.spans[j].label in _ACTOR_KINDS and is_trigger(self.spans[j - 1].label) \
+                and not self.gap_words(self.spans[j - 1].end, self.spans[j].start):
+            subj = self.spans[j]  # ``استقبل بوتين ظريف وأكد``: verb, subject, object
+            return subj if self.is_agent(subj) and self.same_sentence(subj, t) else None
+        if j < 1 or not is_trigger(self.spans[j].label) or len(self.gap_words(self.spans[j].end, obj.start)) > 3:
             return None
-        verb = self.spans[j]
-        subj = self.spans[j - 1]
-        if subj in self.actor_of and subj.label in _ACTOR_KINDS and not self.gap_words(subj.end, verb.start) \
-                and self.same_sentence(subj, t):
+        verb, subj = self.spans[j], self.spans[j - 1]
+        if self.is_agent(subj) and not self.gap_words(subj.end, verb.start) and self.same_sentence(subj, t):
             return subj
         return None
 
+    def is_agent(self, sp: Span) -> bool:
+        """An actor mention that can do something: not a place (``وفي موسكو``), a topic, a role's
+        complement or the one spoken to."""
+        return sp in self.actor_of and sp not in self.consumed and sp not in self.place_mentions \
+            and sp not in self.topic_mentions and not self.addressee(sp)
+
     def titled_subject(self, t: Span, stop: int) -> int | None:
-        """``وأكد الرئيس اليمني، أن``, ``وقال معالي وزير الخارجية``: a role with no name right after the
-        verb (an honorific between) is the person named earlier with that office (and the state its adjective names), if exactly one such person is."""
+        """``وأكد الرئيس اليمني، أن``, ``وقال معالي وزير الخارجية``: a role right after the verb (an
+        honorific between) that no name follows (``speaker`` found no actor after the verb) is the person named earlier with that office (and the state its adjective names), if exactly one such person is."""
         r = next((sp for sp in self.unbound_roles if t.end <= sp.start < stop), None)
         if r is None or not self.gap_is(t.end, r.start, "") or fold(strip_proclitic(r.text.split()[0])) in GENERIC_HEAD_NOUNS:
             return None
@@ -1149,7 +1188,7 @@ class _Article:
         if "\n" not in self.text or not self.text[len(first):].strip():
             return 0
         # a headline is short and has no full stop; a first paragraph of news is a sentence
-        return len(first) if len(first.split()) <= 20 and not first.rstrip().endswith((".", "。")) else 0
+        return len(first) if len(first.split()) <= 20 and not first.rstrip().endswith((".", "؟", "?", "!")) else 0
 
     def join_headline(self, merged: list[_Mention]) -> list[_Mention]:
         """A headline tells of the body's event in brief (``السفير عسيري يلتقي رئيس التحرير``, then
@@ -1163,13 +1202,13 @@ class _Article:
         if not end:
             return merged
         out = list(merged)
+        body_start = len(self.text) - len(self.text[end:].lstrip())
+        first_sentence = self.sentences[self.sent_index(body_start)] if self.sentences else None
         for m in [e for e in merged if e.type in _TALKS and all(t.end <= end for t in e.triggers)]:
             body = [e for e in out if e.trigger.start > end and e.type is m.type and self.compatible_setting(m, e)]
             shared = [e for e in body if set(e.participants) & set(m.participants)]
             # the body mention with most of the headline's actors (all, if one has them), the first on a tie
             host = max(shared, key=lambda e: len(set(e.participants) & set(m.participants)), default=None)
-            body_start = len(self.text) - len(self.text[end:].lstrip())
-            first_sentence = self.sentences[self.sent_index(body_start)] if self.sentences else None
             if host is None and len(m.participants) <= 1 and body and body[0].sentence == first_sentence:
                 host = body[0]  # ``يلتقي رئيس التحرير``, then ``التقى ... الفال``: the body's first sentence
             if host is None:

@@ -20,7 +20,6 @@ from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_co
 _STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
 _TRIMMABLE = ("PER", "ORG", "LOC")
-_RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
 #: Titles that stand right before a ruler's or prince's name.
 _RULER_TITLES = frozenset(fold(w) for w in ("الملك", "الأمير", "السلطان", "الشيخ"))
 _WORD = re.compile(r"\w+")
@@ -145,15 +144,20 @@ def _joinable(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
 
 
 def _construct_head(a: str, b: str) -> bool:
-    """Is role piece ``a`` the head of a construct that ``b`` completes (``نائب`` + ``وزير الخارجية``,
-    ``سفير`` + ``خادم الحرمين الشريفين``)? Its last word must be indefinite and no adjective, and
-    ``b`` no counterpart: a complete role (``وزير الخارجية والتعاون الدولي``) is followed by
-    another person's (``رئيس وزراء الهند``) in a host-and-guest sentence."""
+    """Does role piece ``b`` continue ``a`` (``نائب`` + ``وزير الخارجية``, ``سفير`` + ``خادم الحرمين
+    الشريفين``, ``وزير الدولة`` + ``للشؤون الخارجية``)? ``a`` must end open (an indefinite head, no
+    adjective) unless ``b`` is a ruler's title word or a ل/و continuation, and ``b`` no counterpart:
+    a complete role (``وزير الخارجية والتعاون الدولي``) is followed by another person's (``رئيس وزراء
+    الهند``) in a host-and-guest sentence."""
     last = fold(strip_proclitic(a.split()[-1])) if a.split() else ""
     first = b.split()[0] if b.split() else ""
+    if is_demonym_word(last) or is_counterpart(first):
+        return False  # [الرئيس الفرنسي] [الملك] سلمان: a complete office, then another person's
     if len(b.split()) == 1 and fold(first) in _RULER_TITLES:
         return True  # [خادم الحرمين الشريفين] [الملك] سلمان, [وزير الخارجية] [الأمير] سعود: his own title
-    return not last.startswith("ال") and not is_demonym_word(last) and not is_counterpart(first)
+    if fold(first).startswith(("لل", "وال")):
+        return True  # [وزير الدولة] [للشؤون الخارجية], [وزير الخارجية] [والمغتربين]: one office in pieces
+    return not last.startswith("ال")
 
 
 def _role_modifier(text: str) -> bool:

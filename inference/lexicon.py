@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from araevents import gazetteer
 from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS, proclitic_readings, strip_proclitic
@@ -29,11 +30,22 @@ HONORIFICS = frozenset(
 
 #: Honorific pronouns (``وأكد سموه``, ``وشدد معاليه``): "his Highness/Excellency" is the person the
 #: text is about, never a name of its own. (``دولته`` is left out: it is also "his state".)
-#: Each with the titles it answers to (``معالي الوزير ...`` → ``معاليه``).
-HONORIFIC_PRONOUNS: dict[str, frozenset[str]] = {
-    fold(pronoun): frozenset(fold(t) for t in titles)
-    for pronoun, titles in (("سموه", ("سمو", "السمو", "الأمير", "الأميرة")), ("معاليه", ("معالي",)),
-                            ("فخامته", ("فخامة",)), ("سماحته", ("سماحة",)), ("سعادته", ("سعادة",)))
+#: Each with the titles it answers to (``معالي الوزير ...`` → ``معاليه``) and the offices it befits
+#: when no title in the text says whom it means.
+class Honorific(NamedTuple):
+    titles: frozenset[str]
+    offices: frozenset[str]
+
+
+HONORIFIC_PRONOUNS: dict[str, Honorific] = {
+    fold(pronoun): Honorific(frozenset(fold(t) for t in titles), frozenset(offices))
+    for pronoun, titles, offices in (
+        ("سموه", ("سمو", "السمو", "الأمير", "الأميرة"), ("HEAD_OF_STATE", "HEAD_OF_GOVERNMENT")),
+        ("معاليه", ("معالي",), ("MINISTER", "FOREIGN_MINISTER", "SECRETARY_GENERAL")),
+        ("فخامته", ("فخامة",), ("HEAD_OF_STATE", "HEAD_OF_GOVERNMENT")),
+        ("سماحته", ("سماحة",), ()),
+        ("سعادته", ("سعادة",), ("AMBASSADOR", "ENVOY", "OFFICIAL")),
+    )
 }
 
 
@@ -50,19 +62,18 @@ STATE_TITLES: dict[str, str] = {fold("خادم الحرمين الشريفين")
 
 #: Sports vocabulary (folded): لقاء is a match there, not a meeting. Training leaves out news
 #: sentences holding one of these words (many are also ordinary words: هدف, الحكم, فريق, المنتخب).
-SPORTS_WORDS = frozenset((
-    "المباراه مباراه المباريات الدوري دوري اللاعب لاعب اللاعبين لاعبي المنتخب منتخب النادي نادي الانديه "
-    "هدف اهداف الهدف الملعب ملعب المدرب مدرب الفريق فريق الكره البطوله بطوله الشوط الحكم كاس الموسم"
+SPORTS_WORDS = frozenset(fold(w) for w in (
+    "المباراة مباراة المباريات الدوري دوري اللاعب لاعب اللاعبين لاعبي المنتخب منتخب النادي نادي الأندية "
+    "هدف أهداف الهدف الملعب ملعب المدرب مدرب الفريق فريق الكرة البطولة بطولة الشوط الحكم كأس الموسم"
 ).split())
-#: Words only a match report uses: extract() reads an article holding this many as a sports report
-#: and finds no diplomatic events in it. Among SaudiNewsNet articles with a diplomatic headline,
-#: sports reports hold 10-13 of them, diplomatic news at most 3 (``الفريق الحكومي المفاوض``,
-#: ``بهدف``, ``الكرة في ملعب`` are not counted).
+#: Words only a match report uses (not ``الفريق`` of negotiators, ``بهدف``, ``الكرة في ملعب``):
+#: extract() reads an article holding enough of them as a sports report and finds no diplomatic
+#: events in it. Among SaudiNewsNet articles with a diplomatic headline, sports reports hold 10-13
+#: of them (1.5-4% of their words), diplomatic news at most 3.
 MATCH_WORDS = frozenset(fold(w) for w in (
-    "مباراة المباراة المباريات مباريات اللاعب لاعب اللاعبين لاعبي لاعبو المدرب مدرب مدربي الملعب ملعب "
-    "الشوط التعادل الهداف"
+    "مباراة المباراة المباريات مباريات اللاعب لاعب اللاعبين لاعبي لاعبو المدرب مدرب مدربي الشوط التعادل الهداف"
 ).split())
-SPORTS_REPORT_MIN_WORDS = 6
+SPORTS_REPORT_MIN_WORDS, SPORTS_REPORT_MIN_SHARE = 6, 0.01  # the share: a long digest with one match item is no report
 
 
 def _in(words: frozenset[str], word: str) -> bool:
@@ -74,7 +85,9 @@ def is_sports_word(word: str) -> bool:
 
 
 def is_sports_report(text: str) -> bool:
-    return sum(1 for w in re.findall(r"\w+", text) if _in(MATCH_WORDS, w)) >= SPORTS_REPORT_MIN_WORDS
+    words = re.findall(r"\w+", text)
+    hits = sum(1 for w in words if _in(MATCH_WORDS, w))
+    return hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words)
 
 
 #: Dual/plural anaphors that pick up the two most recent actors (``الوزيران بحثا``).
@@ -111,7 +124,8 @@ ANONYMOUS_SUBJECTS = frozenset(
 PREP_WITH = frozenset(fold(w) for w in ("مع", "ومع", "بين", "وبين"))
 
 
-_LINEAGE_WORDS = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
+#: Words of a lineage name (``بن``, ``آل``), as Gulf rulers' and princes' names are given.
+LINEAGE_WORDS = frozenset(fold(w) for w in ("بن", "ابن", "آل", "بنت"))
 #: Gulf ruling families (the word after آل) → their state: a lineage name of another family is not
 #: the table's namesake (``محمد بن سلمان آل خليفة`` is Bahraini).
 _RULING_FAMILIES = {fold(k): v for k, v in {
@@ -144,7 +158,7 @@ def known_actor(text: str) -> gazetteer.KnownActor | None:
         words = k.split()
         family = next((_RULING_FAMILIES.get(words[i + 1]) for i in range(len(words) - 1) if words[i] == fold("آل")), None)
         for i in range(len(words) - 1, 2, -1):
-            found = table.get(" ".join(words[:i])) if words[i] in _LINEAGE_WORDS else None
+            found = table.get(" ".join(words[:i])) if words[i] in LINEAGE_WORDS else None
             if found is not None and family in (None, found.affiliation):
                 # the short form names a family line, not one office: cousins share it (خالد بن فيصل)
                 return gazetteer.KnownActor(found.affiliation, None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def load_gold_sets(names: Sequence[str], *, repo: Path | None = None, shared: Pa
             items += load_gold_jsonl(repo / "seeds" / "gold" / "events.jsonl", repo / "seeds", "seeds")
         elif name == "dev":
             items += load_gold_dir(shared / "dev" / "articles", shared / "dev" / "gold", "dev")
-        elif name in ("dev2", "dev3", "dev4"):
+        elif re.fullmatch(r"dev[0-9]+", name) and (repo / "seeds" / name).is_dir():
             items += load_gold_dir(repo / "seeds" / name / "articles", repo / "seeds" / name / "gold", name)
         elif Path(name).is_dir():
             items += load_gold_dir(Path(name) / "articles", Path(name) / "gold", Path(name).name)
@@ -121,7 +122,7 @@ DEFAULT_SETS = ("seeds", "dev", "dev2", "dev3")
 
 def default_gold(repo: Path | None = None, shared: Path | None = None,
                  sets: Sequence[str] = DEFAULT_SETS) -> list[GoldItem]:
-    """Gold of ``sets`` (default: seeds, the shared dev set and dev2), as the reports measure them."""
+    """Gold of ``sets`` (default: :data:`DEFAULT_SETS`), as the reports measure them."""
     repo = repo or Path(__file__).resolve().parent.parent
     return load_gold_sets(sets, repo=repo, shared=shared)
 
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-model", action="store_true", help="skip the model run (oracle only)")
     p.add_argument("--shared", default=None, help="the shared folder holding dev/ (default ../shared)")
     p.add_argument("--sets", nargs="+", default=list(DEFAULT_SETS),
-                   help="event gold sets: seeds, dev, dev2, or folders/JSONL files (default: %(default)s)")
+                   help="event gold sets: seeds, dev, dev2, dev3, dev4 (held out), or folders/JSONL files (default: %(default)s)")
     p.add_argument("--batch-size", type=int, default=8)
     args = p.parse_args(argv)
     items = default_gold(shared=Path(args.shared) if args.shared else None, sets=args.sets)

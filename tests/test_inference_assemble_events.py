@@ -491,3 +491,19 @@ def test_a_verb_joined_by_wa_shares_the_subject_of_the_verb_before_not_its_objec
                ("لليمن", "LOC"))
     (statement,) = of_type(assemble(text, sp), "STATEMENT")
     assert [p.name for p in statement.source] == ["عبد الله بن زايد"]
+
+
+@pytest.mark.parametrize("text,sp,speaker", [
+    # an honorific that names nobody is still the subject: the speaker is unknown, not the next actor
+    ("وأكد معاليه أهمية العلاقات مع اليابان.", [("وأكد", "EVT_STATEMENT"), ("معاليه", "PER"), ("اليابان", "LOC")], None),
+    # a place before the first verb is no subject of the joined one
+    ("وفي موسكو استقبل بوتين ظريف وأكد أهمية الاتفاق.",
+     [("موسكو", "LOC"), ("استقبل", "EVT_MEETING"), ("بوتين", "PER"), ("ظريف", "PER"), ("وأكد", "EVT_STATEMENT")], "بوتين"),
+    # ``نيابة عن`` a prince, another prince received the guest: ``سموه`` is the one who received him
+    ("نيابة عن صاحب السمو الملكي الأمير محمد بن سلمان، استقبل الأمير فيصل بن بندر السفير. وأكد سموه أهمية العلاقات.",
+     [("محمد بن سلمان", "PER"), ("استقبل", "EVT_MEETING"), ("فيصل بن بندر", "PER"), ("وأكد", "EVT_STATEMENT"),
+      ("سموه", "PER")], "فيصل بن بندر"),
+])
+def test_speaker_misfires_found_in_review(text, sp, speaker) -> None:
+    statements = of_type(assemble(text, spans(text, *sp)), "STATEMENT")
+    assert [p.name for e in statements for p in e.source] == ([speaker] if speaker else [])

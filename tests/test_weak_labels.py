@@ -7,7 +7,8 @@ import pytest
 from araevents.document import Span
 from araevents.gazetteer import canonical_state, city_state, demonym_to_state
 from araevents.schema import SPAN_TYPES
-from araevents.training.weak_labels import WeakLabeller, default_lexicons, expand, merge_with_gold, proclitic_readings
+from araevents.text.proclitics import proclitic_readings
+from araevents.training.weak_labels import WeakLabeller, default_lexicons, expand, merge_with_gold
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from araevents.inference.scoring import DEFAULT_SETS
 from araevents.schema import ENTITY_TYPES, OUTSIDE, ROLE_TYPES, TRIGGER_TYPES
 
 ANERCORP_LABEL_MAP = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": None}
@@ -186,7 +187,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="ANERcorp CAMeL test split ('' to skip)")
     p.add_argument("--corpus", help="a corpus built by `araevents build-data`: score its validation split's "
                    "entities by source (held out only for a model trained on that corpus's train split)")
-    p.add_argument("--events", nargs="*", default=["seeds", "dev", "dev2", "dev3"],
+    p.add_argument("--events", nargs="*", default=list(DEFAULT_SETS),
                    help="event-level gold sets: 'seeds' (seeds/gold/events.jsonl), 'dev' (../shared/dev), "
                    "'dev2'/'dev3'/'dev4' (seeds/devN; dev4 is kept apart for unbiased checks), or paths")
     p.add_argument("--max-length", type=int, default=256)

@@ -57,7 +57,7 @@ def _paragraph_keys(text: str) -> set[str]:
 
 def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set[str]:
     keys: set[str] = set()
-    gold_dirs = sorted(p.parent for p in REPO_GOLD_ARTICLES.glob("*/articles/*.txt"))
+    gold_dirs = sorted(REPO_GOLD_ARTICLES.glob("*/articles"))
     for d in dict.fromkeys((shared / SEEDS_DIR, *extra_seed_dirs, *gold_dirs)):
         for f in sorted(Path(d).glob("*.txt")):
             keys |= _paragraph_keys(f.read_text(encoding="utf-8"))

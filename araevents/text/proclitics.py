@@ -61,8 +61,6 @@ def strip_proclitic(word: str) -> str:
     return next(form for form, n in readings if n == most)
 
 
-
-
 class ProcliticSplitter:
     """Splits words for one tokenizer; piece counts are cached (news repeats its words)."""
 
