@@ -199,6 +199,19 @@ class _Mention:
     triggers: list[Span] = field(default_factory=list)
 
 
+def _fold_into(host: _Mention, m: _Mention, triggers: list[Span],
+               parties: tuple[str, ...] = ("participants", "source", "target")) -> None:
+    """Mention ``m`` joins ``host``: the given triggers, its parties not yet there, the time and
+    place ``host`` lacks, the better score (one code for merging, absorbing and headlines)."""
+    host.triggers = triggers
+    for attr in parties:
+        lst = getattr(host, attr)
+        lst.extend(a for a in getattr(m, attr) if a not in lst)
+    host.location = host.location or m.location
+    host.time = host.time or m.time
+    host.score = max(host.score, m.score)
+
+
 def _contains(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whole-word containment of b in a (``سيرغي لافروف`` ⊇ ``لافروف``)."""
     if not b or len(b) > len(a):
@@ -228,6 +241,7 @@ class _Article:
         self.counterparts = {sp for sp in self.spans if is_counterpart(sp.text) and is_role(sp.label)}
         self.counterpart_of: dict[Span, Span] = {}  # person → the subject whose counterpart they are
         self._starts = [sp.start for sp in self.spans]
+        self._title_intro_cache: dict[frozenset[str], list[tuple[int, Span | None]]] = {}  # see _title_intros
 
     # ---------------------------------------------------------------- helpers
 
@@ -611,15 +625,11 @@ class _Article:
 
     def _title_intros(self, titles: frozenset[str]) -> list[tuple[int, Span | None]]:
         """(position, the name it introduces or None) of every title of ``titles`` in the article."""
-        cache = self.__dict__.setdefault("_title_cache", {})
-        if titles in cache:
-            return cache[titles]
-        out: list[tuple[int, Span | None]] = []
-        for m in _WORD.finditer(self.text):
-            if fold(m.group()) in titles and not self.on_behalf(m.start()):
-                out.append((m.start(), self.introduced_name(m.start())))
-        cache[titles] = out
-        return out
+        if titles not in self._title_intro_cache:
+            self._title_intro_cache[titles] = [
+                (m.start(), self.introduced_name(m.start())) for m in _WORD.finditer(self.text)
+                if fold(m.group()) in titles and not self.on_behalf(m.start())]
+        return self._title_intro_cache[titles]
 
     def on_behalf(self, pos: int) -> bool:
         """Is ``pos`` inside ``نيابة عن ...`` (or ``بالنيابة عن``) in its sentence, with no event word between?"""
@@ -1173,13 +1183,7 @@ class _Article:
             if target is None:
                 merged.append(m)
                 continue
-            target.triggers.append(m.trigger)
-            for attr in ("participants", "source", "target"):
-                lst = getattr(target, attr)
-                lst.extend(a for a in getattr(m, attr) if a not in lst)
-            target.location = target.location or m.location
-            target.time = target.time or m.time
-            target.score = max(target.score, m.score)
+            _fold_into(target, m, [*target.triggers, m.trigger])
         return self.join_headline(self.absorb(merged))
 
     def headline_end(self) -> int:
@@ -1213,13 +1217,7 @@ class _Article:
                 host = body[0]  # ``يلتقي رئيس التحرير``, then ``التقى ... الفال``: the body's first sentence
             if host is None:
                 continue
-            host.triggers = [*m.triggers, *host.triggers]
-            host.participants.extend(a for a in m.participants if a not in host.participants)
-            for attr in ("source", "target"):
-                getattr(host, attr).extend(a for a in getattr(m, attr) if a not in getattr(host, attr))
-            host.location = host.location or m.location
-            host.time = host.time or m.time
-            host.score = max(host.score, m.score)
+            _fold_into(host, m, [*m.triggers, *host.triggers])
             out.remove(m)
         return out
 
@@ -1245,11 +1243,7 @@ class _Article:
             if host is None:
                 out.append(m)
                 continue
-            host.triggers.extend(m.triggers)
-            host.participants.extend(a for a in m.participants if a not in host.participants)
-            host.location = host.location or m.location
-            host.time = host.time or m.time
-            host.score = max(host.score, m.score)
+            _fold_into(host, m, [*host.triggers, *m.triggers], parties=("participants",))
         return out
 
     @staticmethod

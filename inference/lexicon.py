@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from araevents import gazetteer
-from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS, proclitic_readings, strip_proclitic
+from araevents.text.proclitics import CONJUNCTIONS, PREPOSITIONS, proclitic_readings, reads_as, strip_proclitic
 
 from .deps import fold
 
@@ -76,17 +76,13 @@ MATCH_WORDS = frozenset(fold(w) for w in (
 SPORTS_REPORT_MIN_WORDS, SPORTS_REPORT_MIN_SHARE = 6, 0.01  # the share: a long digest with one match item is no report
 
 
-def _in(words: frozenset[str], word: str) -> bool:
-    return any(v in words for v, _ in proclitic_readings(fold(word)))
-
-
 def is_sports_word(word: str) -> bool:
-    return _in(SPORTS_WORDS, word)
+    return reads_as(fold(word), SPORTS_WORDS)
 
 
 def is_sports_report(text: str) -> bool:
     words = re.findall(r"\w+", text)
-    hits = sum(1 for w in words if _in(MATCH_WORDS, w))
+    hits = sum(1 for w in words if reads_as(fold(w), MATCH_WORDS))
     return hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words)
 
 
@@ -173,7 +169,7 @@ def state_of(name: str) -> str | None:
 
 def place_state(name: str) -> str | None:
     """The state a place name stands for or lies in: a state or capital, else a large city."""
-    return gazetteer.canonical_state(name) or gazetteer.city_state(name)
+    return state_of(name) or gazetteer.city_state(name)
 
 
 def state_kind(name: str) -> str | None:
@@ -192,8 +188,8 @@ def is_known_form(word: str) -> bool:
 
 
 #: Particles inside compound names: a name never ends on one (``تميم بن`` | ``حمد``, ``ستيفان دي`` | ``ميستورا``).
-NAME_PARTICLES = frozenset(
-    fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "دي", "دو", "دا", "فون", "فان", "ولد", "لا", "إل", "ال")
+NAME_PARTICLES = LINEAGE_WORDS | frozenset(
+    fold(w) for w in ("أبو", "ابو", "أبي", "عبد", "دي", "دو", "دا", "فون", "فان", "ولد", "لا", "إل", "ال")
 )
 
 #: Words that can sit between a role and a name but are never part of a name: time and

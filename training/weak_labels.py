@@ -39,7 +39,7 @@ from araevents.document import Document, Span
 from araevents.gazetteer import demonyms_table, states_table
 from araevents.schema import SPAN_TYPES, is_role, is_trigger
 from araevents.text.normalize import fold as _fold
-from araevents.text.proclitics import proclitic_readings
+from araevents.text.proclitics import proclitic_readings, reads_as
 from araevents.text.tokenize import Token, word_tokenize
 
 from .gazetteers import COMMON_WORDS, LEXICONS, EntityGazetteers, load_entity_gazetteers, read_tsv
@@ -360,13 +360,10 @@ class WeakLabeller:
         if not before:
             return False
 
-        def forms(w: str) -> set[str]:
-            return {w, *(v for v, _ in proclitic_readings(w))}
-
-        if forms(before[0]) & words:
+        if reads_as(before[0], words):
             return not (len(before) > 1 and before[1] in _NEGATIONS)
         for a in before[1:4]:
-            if any(f"{f} {before[0]}" in words for f in forms(a)):
+            if any(f"{f} {before[0]}" in words for f, _ in proclitic_readings(a)):
                 return True
         return False
 
@@ -377,12 +374,12 @@ class WeakLabeller:
             return self._prev_ok(ctx.words, folded, start)
         nxt = folded[end] if end < len(folded) else ""
         if ctx.kind == "next":
-            return nxt in ctx.words or any(v in ctx.words for v, _ in proclitic_readings(nxt)) if nxt else False
+            return reads_as(nxt, ctx.words) if nxt else False
         if ctx.kind == "notnext":
             return nxt not in ctx.words
         if ctx.kind == "near":
             window = folded[end:end + 5]
-            return any(w in ctx.words or any(v in ctx.words for v, _ in proclitic_readings(w)) for w in window)
+            return any(reads_as(w, ctx.words) for w in window)
         if ctx.kind == "anchor":
             return self._anchor_at(toks, folded, end)
         if ctx.kind == "state":
@@ -633,7 +630,7 @@ class WeakLabeller:
                 self._attach_adjectives(c, toks, folded)
         # a title right after an institution noun is part of a name: جامعة الملك سعود
         def after_institution(i: int) -> bool:
-            return i > 0 and any(v in self.lex.institution_nouns for v, _ in proclitic_readings(folded[i - 1]))
+            return i > 0 and reads_as(folded[i - 1], self.lex.institution_nouns)
 
         cands = [c for c in cands if not ((is_role(c.label) or c.label == COUNTERPART) and after_institution(c.start))]
         # a body named by its head noun + a nationality adjective: الخارجية الأميركية، الجيش السوري

@@ -54,6 +54,11 @@ def proclitic_readings(word: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, 
     return tuple(dict.fromkeys(out))
 
 
+def reads_as(word: str, words: frozenset[str] | set[str]) -> bool:
+    """Is folded ``word``, or one of its readings without proclitics, among ``words``?"""
+    return any(form in words for form, _ in proclitic_readings(word))
+
+
 def strip_proclitic(word: str) -> str:
     """The word read with the most proclitics cut (``ال`` for ``لل``), stems of 3+ letters: one key for a lookup."""
     readings = proclitic_readings(word, min_stem=3)
