@@ -90,6 +90,10 @@ def demonym_to_state(word: str) -> str | None:
     return None
 
 
+#: Words naming a form of state (folded), which may stand before the state's own name.
+STATE_FORMS = frozenset(fold(w) for w in ("دولة", "مملكة", "جمهورية", "سلطنة", "إمارة", "امارة"))
+
+
 def canonical_state(name: str) -> str | None:
     """A state/organisation name or a capital (``موسكو``, ``المملكة العربية السعودية``) → canonical name.
 
@@ -104,6 +108,11 @@ def canonical_state(name: str) -> str | None:
     for c in _candidates(first)[1:]:
         entry = table.get(f"{c} {tail}".strip())
         if entry is not None:
+            return entry.canonical
+    # ``دولة الإمارات العربية المتحدة``, ``مملكة المغرب``: a form of state before a state's own name
+    if tail and any(c in STATE_FORMS for c in _candidates(first)):
+        entry = table.get(tail)
+        if entry is not None and entry.kind == "state":
             return entry.canonical
     return None
 

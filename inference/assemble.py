@@ -100,6 +100,8 @@ _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "
 _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
+_PRESS_CONFERENCE = fold("مؤتمر")
+_JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
 # roles held for one state, whose unqualified use names the article's own state
 _STATE_ROLES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTER", "MINISTER", "SPOKESPERSON", "AMBASSADOR"}
@@ -875,13 +877,24 @@ class _Article:
                     subject_first = bool(before) and not self.gap_words(before[-1].end, t.start)  # ``X يتهم Y``
                     verb_first = bool(after) and len(self.gap_words(t.end, after[0].start)) <= 3 and not self.gap_words(t.end, after[0].start)[:1] in (["من"], ["على"], ["الى"])
                     src = before[-1] if subject_first else after[0] if verb_first else (before[-1] if before else None)
-                    if src is not None:
+                    titled = None if subject_first else self.titled_subject(t, hi)  # ``ودعا الرئيس اليمني``
+                    if self.quoted_first_person(t):  # ``وقال الجبير: «نرفض العدوانية الإيرانية»``
+                        titled = speakers.get(k, self.last_speaker(out))
+                    if titled is not None:
+                        source = [titled]
+                        target = [i for i in self.ordered_ids(after) if i != titled][:1]
+                    elif src is not None:
                         source = [self.actor_of[src]]
                         target = [i for i in self.ordered_ids([sp for sp in after if sp is not src]) if i not in source][:1]
                     parts = source + [i for i in ids if i not in source]
                 else:
                     between = self.after_cue(t, agents, hi)
                     parts = self.ordered_ids(between) if len(set(self.ordered_ids(between))) >= 2 else ids
+                    # ``أن الوزيرين اتفقا على إجراءات ستتخذها موسكو وواشنطن``: a dual subject right
+                    # before the verb names the parties; the states after it are what they agreed on
+                    subject_pair = self.pair_named_by(set(self.gap_words(lo, t.start)[-1:]), t.start)
+                    if len(subject_pair) == 2:
+                        parts = subject_pair
                     if len(parts) < 2:  # ``الوزيرين بحثا`` names both sides; try it before the speaker
                         parts = self.with_pair_anaphor(t, lo, hi, parts)
                     if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
@@ -900,9 +913,29 @@ class _Article:
             if etype is EventType.STATEMENT:  # one statement per speaker: they are matched by speaker
                 out.extend(_Mention(etype, group[0], (s_start, s_end), [a], [a], [], location, time, mod, score, list(group))
                            for a in source)
+                for pc, other in self.joint_press_conferences(group, agents, source):
+                    out.append(_Mention(EventType.MEETING, pc, (s_start, s_end), [*source, other], [], [],
+                                        location, time, mod, score, [pc]))
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
+
+    def joint_press_conferences(self, group: list[Span], agents: list[Span], speakers: list[int]) -> list[tuple[Span, int]]:
+        """``في مؤتمر صحافي مشترك مع نظيره X``, ``مؤتمر صحفي عقده مع X``: two who hold a press
+        conference together have met (docs/event-annotation.md), so it is also a MEETING of the
+        speaker and the one named after ``مع``."""
+        found = []
+        for pc in group:
+            if _PRESS_CONFERENCE not in fold(pc.text) or len(speakers) != 1:
+                continue
+            after = self.gap_words(pc.end, min(len(self.text), pc.end + 40))[:3]
+            if not (_JOINT & set(after[:1]) or "مع" in after):
+                continue
+            cands = [sp for sp in agents if sp.start > pc.end and "مع" in self.gap_words(pc.end, sp.start)[:4]
+                     and self.actor_of[sp] not in speakers and self.same_sentence(pc, sp)]
+            if cands:
+                found.append((pc, self.actor_of[cands[0]]))
+        return found
 
     @staticmethod
     def is_talks_word(t: Span) -> bool:
@@ -975,6 +1008,8 @@ class _Article:
         the latest statement before it)."""
         sentence = self.sentences[k] if self.sentences else (0, len(self.text))
         for m in reversed(out):
+            if self.definite(m.trigger):  # ``أدان الجبير التصريحات ... لإيران، معتبرا``: a noun is no clause
+                continue
             if m.source and (m.sentence == sentence or m.type is EventType.STATEMENT):
                 return m.source[0]
         return None
@@ -1045,6 +1080,8 @@ class _Article:
                 and len(self.gap_words(t.end, nxt.start)) <= 1:
             return None
         after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
+        if len(after) > 1 and after[0].label != "PER" and self.role_destination(after[0]):
+            after = after[1:]  # ``كشف المبعوث الدولي إلى اليمن "إسماعيل ولد الشيخ"``: the envoy speaks
         if after:
             gap = self.gap_words(t.end, after[0].start)
             if len(gap) <= 6 and not (set(gap) & ANONYMOUS_SUBJECTS):
@@ -1059,6 +1096,30 @@ class _Article:
             return None
         subject = self.subject_of_joined_verb(t, before[-1])
         return self.actor_of[subject if subject is not None else before[-1]]
+
+    def quoted_first_person(self, t: Span) -> bool:
+        """``«نرفض ...»``, ``«أرفض ...»``: a verb of the first person inside a quotation speaks for
+        the one quoted. The imperfect's ``أ``/``ن`` tells it from a past verb (``اتهم``, ``انتقد``)."""
+        word = strip_proclitic(t.text.split()[0]) if t.text.split() else ""
+        return word[:1] in ("أ", "ن") and len(word) >= 4 and self.quoted(t.start)
+
+    def quoted(self, pos: int) -> bool:
+        """Inside a quotation opened in the sentence of ``pos``."""
+        before = self.text[self.sentences[self.sent_index(pos)][0] if self.sentences else 0 : pos]
+        return before.count("«") > before.count("»") or before.count('"') % 2 == 1
+
+    def last_speaker(self, out: list[_Mention]) -> int | None:
+        """The speaker of the latest statement told outside quotation marks."""
+        return next((m.source[0] for m in reversed(out)
+                     if m.type is EventType.STATEMENT and m.source and not self.quoted(m.trigger.start)), None)
+
+    def role_destination(self, sp: Span) -> bool:
+        """``المبعوث الدولي إلى اليمن``, ``سفير المملكة لدى لبنان``: a place or body a role is sent
+        to, linked to the role by a preposition; part of how the role is named, not an actor."""
+        j = bisect.bisect_left(self._starts, sp.start) - 1
+        prev = self.spans[j] if j >= 0 else None
+        return (prev is not None and is_role(prev.label) and prev.end <= sp.start
+                and bool(self.gap_words(prev.end, sp.start)) and self.prep_gap(prev.end, sp.start))
 
     def subject_of_joined_verb(self, t: Span, obj: Span) -> Span | None:
         """``عبد الله بن زايد يلتقي ولد الشيخ ويؤكد``: for a و-verb whose nearest actor before it is
@@ -1310,6 +1371,12 @@ class _Article:
         same_visitor = a.source == b.source or ((not a.source or not b.source) and shared_target)
         return same_visitor and (not a.target or not b.target or shared_target)
 
+    def lone_state_meeting(self, m: _Mention) -> bool:
+        """A meeting whose one party is a state (``وأضاف "ناقشنا خلال اللقاء ... الشعب اليمني"``):
+        the state is what was discussed or where, and who met is not in the text. A body (ORG) or a
+        person meeting an unnamed side still counts."""
+        return m.type is EventType.MEETING and len(m.participants) == 1 and self.actors[m.participants[0]].kind == "LOC"
+
     # ---------------------------------------------------------------- output
 
     def to_event(self, m: _Mention) -> Event:
@@ -1343,4 +1410,4 @@ def assemble(text: str, spans: Sequence[Span]) -> list[Event]:
     art = _Article(text, spans)
     bindings = art.bind_roles()
     art.build_actors(bindings)
-    return [art.to_event(m) for m in art.merge(art.event_mentions())]
+    return [art.to_event(m) for m in art.merge(art.event_mentions()) if not art.lone_state_meeting(m)]

@@ -87,6 +87,11 @@ def _only_space(gap: str) -> bool:
     return not gap.strip(" \u00a0")
 
 
+#: The name ``علي`` folds to the preposition ``على``; spelled with ي and tagged a name, it is one
+#: (``[علي] [لاريجاني]``).
+_ALI = "علي"
+
+
 def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_role: bool) -> bool:
     """``[جون] [كيري]`` is one name cut in two, ``التقى [كيري] [لافروف]`` two people.
 
@@ -96,7 +101,7 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     Neither recurring (``التقى بوتين أردوغان``) is read as two people too, unless a role stands
     right before them (``وزير الخارجية الإيطالي [باولو] [جنتيلوني]``). A piece ending on a
     particle (``تميم بن``) always continues."""
-    if not all(is_name_like(w) or fold(w) in NAME_PARTICLES for w in (a.text.split()[-1], b.text.split()[0])):
+    if not all(is_name_like(w) or fold(w) in NAME_PARTICLES or w == _ALI for w in (a.text.split()[-1], b.text.split()[0])):
         return False  # سيرغي لافروف | نظيره
     if fold(a.text.split()[-1]) in NAME_PARTICLES:
         return True
@@ -193,8 +198,7 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
             a = out.pop()  # [إسماعيل] ولد الشيخ [أحمد], [خالد] بن محمد [العطية]
             sp = Span(a.start, sp.end, "PER", text[a.start : sp.end], min(_score(a), _score(sp)))
         elif out and out[-1].end <= sp.start:
-            after_role = len(out) > 1 and is_role(out[-2].label) \
-                and not text[out[-2].end : out[-1].start].strip(" \u00a0،,")
+            after_role = _introduced_by_role(text, out)
             label = _joinable(text, out[-1], sp, word_counts, after_role)
             if label is not None:
                 a = out.pop()
@@ -202,6 +206,22 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 sp = Span(a.start, sp.end, label, text[a.start : sp.end], score)
         out.append(sp)
     return out
+
+
+def _introduced_by_role(text: str, out: list[Span]) -> bool:
+    """Does a role introduce the last piece: right before it (``وزير الخارجية الإيطالي [باولو]``),
+    or with the body it heads between (``رئيس [منظمة الطاقة الذرية الإيرانية] [علي]``, ``رئيس
+    البرلمان الإيراني [علي]``: at most four words, no punctuation)?"""
+    last = out[-1]
+    for prev in out[-2:-4:-1]:
+        gap = text[prev.end : last.start]
+        if is_role(prev.label):
+            if not gap.strip(" \u00a0،,"):
+                return True
+            return len(gap.split()) <= 4 and all(c.isalpha() or c in " \u00a0" for c in gap)
+        if prev.label not in ("ORG", "LOC") or gap.strip(" \u00a0"):
+            return False
+    return False
 
 
 def _next_start(spans: list[Span], i: int, default: int) -> int:

@@ -74,6 +74,11 @@ MATCH_WORDS = frozenset(fold(w) for w in (
     "مباراة المباراة المباريات مباريات اللاعب لاعب اللاعبين لاعبي لاعبو المدرب مدرب مدربي الشوط التعادل الهداف"
 ).split())
 SPORTS_REPORT_MIN_WORDS, SPORTS_REPORT_MIN_SHARE = 6, 0.01  # the share: a long digest with one match item is no report
+#: A result (``بأربعة أهداف مقابل ثلاثة``, ``بهدفين مقابل هدف``): a league round-up may hold no
+#: match word at all (``تمكن نادي أحد من كسب شقيقه``) but gives its scores; two of them make a report.
+_SCORE = re.compile(r"(?:(?:\d+|ب?(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?)\s+(?:اهداف|نقاط)|ب?هدفين|بهدف)"
+                    r"\s+(?:مقابل|دون\s+مقابل|نظيف)")
+SPORTS_REPORT_MIN_SCORES = 2
 
 
 def is_sports_word(word: str) -> bool:
@@ -83,7 +88,9 @@ def is_sports_word(word: str) -> bool:
 def is_sports_report(text: str) -> bool:
     words = re.findall(r"\w+", text)
     hits = sum(1 for w in words if reads_as(fold(w), MATCH_WORDS))
-    return hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words)
+    if hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words):
+        return True
+    return len(_SCORE.findall(fold(text))) >= SPORTS_REPORT_MIN_SCORES
 
 
 #: Dual/plural anaphors that pick up the two most recent actors (``الوزيران بحثا``).

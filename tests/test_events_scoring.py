@@ -15,6 +15,7 @@ from araevents.inference.scoring import (
     load_gold_jsonl,
     matched_actors,
     names_match,
+    same_affiliation,
     score_article,
 )
 
@@ -58,6 +59,14 @@ def E(type_, *parts, triggers=("x",), source=()):
 )
 def test_names_match(a, b, expected) -> None:
     assert names_match(a, b) is expected
+
+
+def test_an_affiliation_may_be_any_name_of_the_same_body() -> None:
+    assert same_affiliation("الجامعة العربية", "جامعة الدول العربية")
+    assert same_affiliation("مجلس التعاون لدول الخليج العربية", "مجلس التعاون الخليجي")
+    assert same_affiliation("روسيا", "روسيا")
+    assert not same_affiliation("الجامعة العربية", "الاتحاد الأوروبي")
+    assert not same_affiliation(None, "روسيا") and not same_affiliation("كلية", "جامعة")
 
 
 def test_state_participant_matches_by_affiliation() -> None:

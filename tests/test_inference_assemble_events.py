@@ -507,3 +507,89 @@ def test_a_verb_joined_by_wa_shares_the_subject_of_the_verb_before_not_its_objec
 def test_speaker_misfires_found_in_review(text, sp, speaker) -> None:
     statements = of_type(assemble(text, spans(text, *sp)), "STATEMENT")
     assert [p.name for e in statements for p in e.source] == ([speaker] if speaker else [])
+
+
+def test_a_joint_press_conference_is_also_a_meeting_of_the_two() -> None:
+    """docs/event-annotation.md: a joint press conference belongs to a meeting (and gives statements)."""
+    text = "وقال الجبير في مؤتمر صحافي مشترك مع وزيرة الخارجية موغيريني في الرياض إن الحل سياسي."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("مؤتمر صحافي", "EVT_STATEMENT"),
+               ("وزيرة الخارجية", "ROLE_FOREIGN_MINISTER"), ("موغيريني", "PER"), ("الرياض", "LOC"))
+    events = assemble(text, sp)
+    (meeting,) = of_type(events, "MEETING")
+    assert {p.name for p in meeting.participants} == {"الجبير", "موغيريني"}
+    assert [t.text for t in meeting.triggers] == ["مؤتمر صحافي"]
+    assert [[p.name for p in e.source] for e in of_type(events, "STATEMENT")] == [["الجبير"]]
+    check_offsets(text, events)
+    # a press conference of one speaker, or one merely attended by others, is no meeting
+    for text in ("وقال الجبير في مؤتمر صحافي في الرياض إن الحل سياسي مع إيران.",
+                 "وقال الجبير في مؤتمر صحافي إن الحل سياسي، وتحدث موغيريني أمس."):
+        sp = spans(text, ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("مؤتمر صحافي", "EVT_STATEMENT"),
+                   *[(w, lab) for w, lab in (("الرياض", "LOC"), ("إيران", "LOC"), ("موغيريني", "PER")) if w in text])
+        assert of_type(assemble(text, sp), "MEETING") == [], text
+
+
+def test_a_meeting_whose_one_party_is_a_state_is_no_event() -> None:
+    """The state is the topic or the place; who met is not told. A body or a person still counts."""
+    text = "وأضاف: ناقشنا خلال اللقاء الجهود المبذولة في دعم اليمن الشقيق."
+    sp = spans(text, ("وأضاف", "EVT_STATEMENT"), ("اللقاء", "EVT_MEETING"), ("اليمن", "LOC"))
+    assert of_type(assemble(text, sp), "MEETING") == []
+    text = "تعقد منظمة التعاون الإسلامي غدا اجتماعا في جدة."
+    sp = spans(text, ("منظمة التعاون الإسلامي", "ORG"), ("اجتماعا", "EVT_MEETING"), ("جدة", "LOC"))
+    assert len(of_type(assemble(text, sp), "MEETING")) == 1
+    text = "والتقى الجبير في الرياض وفدا من اليمن."
+    sp = spans(text, ("والتقى", "EVT_MEETING"), ("الجبير", "PER"), ("الرياض", "LOC"), ("اليمن", "LOC"))
+    assert len(of_type(assemble(text, sp), "MEETING")) == 1
+
+
+def test_a_participle_speaks_for_the_verb_not_for_a_statement_noun_it_governs() -> None:
+    text = "أدان وزير الخارجية عادل الجبير التصريحات العدوانية لإيران تجاه المنطقة، معتبرا أنها تدخل سافر."
+    sp = spans(text, ("أدان", "EVT_ACCUSATION"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"),
+               ("التصريحات", "EVT_STATEMENT"), ("لإيران", "LOC"), ("معتبرا", "EVT_STATEMENT"))
+    speakers = {p.name: [t.text for t in e.triggers] for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source}
+    assert "معتبرا" in speakers.get("عادل الجبير", []), speakers
+
+
+def test_the_place_an_envoy_is_sent_to_is_not_the_speaker() -> None:
+    text = 'كشف المبعوث الدولي إلى اليمن "إسماعيل ولد الشيخ أحمد" عن أرقام جديدة.'
+    sp = spans(text, ("كشف", "EVT_STATEMENT"), ("المبعوث الدولي", "ROLE_ENVOY"), ("اليمن", "LOC"),
+               ("إسماعيل ولد الشيخ أحمد", "PER"))
+    (statement,) = of_type(assemble(text, sp), "STATEMENT")
+    assert [p.name for p in statement.source] == ["إسماعيل ولد الشيخ أحمد"]
+    # a state named after the verb is still the speaker when no one else is (``وأكدت قطر``)
+    text = "وأكدت قطر في بيان دعمها للحل."
+    sp = spans(text, ("وأكدت", "EVT_STATEMENT"), ("قطر", "LOC"), ("بيان", "EVT_STATEMENT"))
+    assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["قطر"]
+
+
+def test_a_nameless_titled_subject_makes_the_appeal_too() -> None:
+    text = ("استقبل الرئيس اليمني عبدربه منصور هادي المبعوث الأممي في الرياض. "
+            "ودعا الرئيس اليمني الحوثيين إلى احترام الهدنة.")
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("الرئيس اليمني", "ROLE_HEAD_OF_STATE"), ("عبدربه منصور هادي", "PER"),
+               ("المبعوث الأممي", "ROLE_ENVOY"), ("الرياض", "LOC"), ("ودعا", "EVT_APPEAL"),
+               ("الرئيس اليمني", "ROLE_HEAD_OF_STATE", 1), ("الحوثيين", "ORG"))
+    (appeal,) = of_type(assemble(text, sp), "APPEAL")
+    assert [p.name for p in appeal.source] == ["عبدربه منصور هادي"]
+
+
+def test_a_first_person_verb_in_a_quotation_is_the_quoted_speakers() -> None:
+    text = ("وقال الجبير في الرياض إن «تصريحات الإيرانيين ضد السعودية مرفوضة». "
+            "وأضاف: «نرفض العدوانية الإيرانية ضد السعودية».")
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("الرياض", "LOC"), ("تصريحات", "EVT_STATEMENT"),
+               ("السعودية", "LOC"), ("وأضاف", "EVT_STATEMENT"), ("نرفض", "EVT_REJECTION"), ("السعودية", "LOC", 1))
+    (rejection,) = of_type(assemble(text, sp), "REJECTION")
+    assert [p.name for p in rejection.source] == ["الجبير"]
+    # outside quotation marks a verb with that letter is no first person: the rule stays silent
+    text = "وأضاف الوزير أن نيودلهي ترفض التدخل."
+    sp = spans(text, ("وأضاف", "EVT_STATEMENT"), ("نيودلهي", "LOC"), ("ترفض", "EVT_REJECTION"))
+    (rejection,) = of_type(assemble(text, sp), "REJECTION")
+    assert [p.name for p in rejection.source] == ["نيودلهي"]
+
+
+def test_a_dual_subject_before_the_verb_names_the_parties() -> None:
+    text = ("وتحادث كيري هاتفيا مع نظيره لافروف. وأعلنت الخارجية أن الوزيرين اتفقا على إجراءات "
+            "جديدة ستتخذها موسكو وواشنطن في سوريا.")
+    sp = spans(text, ("وتحادث", "EVT_PHONE_CALL"), ("كيري", "PER"), ("لافروف", "PER"),
+               ("وأعلنت", "EVT_STATEMENT"), ("الخارجية", "ORG"), ("اتفقا", "EVT_AGREEMENT"), ("موسكو", "LOC"),
+               ("واشنطن", "LOC"), ("سوريا", "LOC"))
+    (agreement,) = of_type(assemble(text, sp), "AGREEMENT")
+    assert [p.name for p in agreement.participants] == ["كيري", "لافروف"]

@@ -63,6 +63,21 @@ def test_name_pieces_join_but_two_people_side_by_side_stay_apart() -> None:
     assert ("كيري", text.index("كيري لافروف")) in got and ("لافروف", text.index("لافروف")) in got
 
 
+def test_a_name_cut_after_a_role_and_its_body_is_one_name() -> None:
+    """``رئيس [البرلمان الإيراني] [علي] [لاريجاني]``: the role introduces the name across the body it
+    heads, and ``علي`` (which folds to the preposition ``على``) is a first name when tagged one."""
+    cases = (("ونفى رئيس البرلمان الإيراني علي لاريجاني ما قاله المعهد.", "علي", "لاريجاني", None),
+             ("وأكد رئيس منظمة الطاقة الذرية الإيرانية رالف كينج الخبر.", "رالف", "كينج", "منظمة الطاقة الذرية الإيرانية"))
+    for text, first, last, body in cases:
+        items = [("رئيس", "ROLE_OFFICIAL"), (first, "PER"), (last, "PER")] + ([(body, "ORG")] if body else [])
+        got = [s.text for s in repair_spans(text, spans(text, *items)) if s.label == "PER"]
+        assert got == [f"{first} {last}"], text
+    # without a role before them, two one-word names side by side stay two people
+    text = "التقى بوتين أردوغان في موسكو."
+    got = [s.text for s in repair_spans(text, spans(text, ("بوتين", "PER"), ("أردوغان", "PER"))) if s.label == "PER"]
+    assert got == ["بوتين", "أردوغان"]
+
+
 def test_role_phrase_in_pieces_is_one_role_and_absorbs_a_coordinated_adjective() -> None:
     text = "وصل وزير الخارجية الروسي سيرجي لافروف. وقال وزيري الخارجية الأميركي والروسي، جون كيري، وسيرغي لافروف."
     sp = spans(text, ("وزير", "ROLE_FOREIGN_MINISTER", 0, 0.87), ("الخارجية", "ORG", 0, 0.42),

@@ -235,6 +235,12 @@ def test_demonyms_and_states():
     assert canonical_state("وواشنطن") == "الولايات المتحدة"
     assert canonical_state("سورية") == canonical_state("سوريا")
     assert canonical_state("نيويورك") is None  # a venue, not a party: cities are kept apart
+    # a form of state before the state's own full name, which the table lists without it
+    assert canonical_state("دولة الإمارات العربية المتحدة") == "الإمارات"
+    assert canonical_state("ودولة الإمارات العربية المتحدة") == "الإمارات"
+    assert canonical_state("مملكة المغرب") == "المغرب"
+    assert canonical_state("دولة موسكو") is None  # a capital is no state
+    assert canonical_state("دولة الرئيس") is None
     assert city_state("النجف") == "العراق"
     assert city_state("وجدة") == "السعودية"  # a proclitic, as everywhere
     assert city_state("نيويورك") == "الولايات المتحدة"
@@ -275,3 +281,15 @@ def test_bodies_named_by_head_noun_and_nationality(labeller):
     assert ("ORG", "قوات الجوية السورية") not in got and ("ORG", "القوات الجوية السورية") in got
     # gender must agree: الجيش takes a masculine adjective
     assert not any(lab == "ORG" for lab, _ in spans(labeller, "قال الجيش السورية"))
+
+
+def test_lexicon_line_with_a_second_context_column_is_an_error(tmp_path, monkeypatch):
+    """One context per line: a fourth column used to be dropped without a word."""
+    from araevents.training import weak_labels
+
+    (tmp_path / "t.tsv").write_text("EVT_APPEAL\tدعوة\tnear=لزيارة\tnear=رسمية\n", encoding="utf-8")
+    monkeypatch.setattr(weak_labels, "LEXICONS", tmp_path)
+    with pytest.raises(ValueError, match="one context per line"):
+        weak_labels._load_lexicon("t.tsv", {})
+    (tmp_path / "t.tsv").write_text("EVT_APPEAL\tدعوة\tnear=لزيارة\n", encoding="utf-8")
+    assert [e.words for e in weak_labels._load_lexicon("t.tsv", {})] == [("دعوه",)]

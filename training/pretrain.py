@@ -290,7 +290,7 @@ def pretrain(cfg: PretrainConfig) -> dict[str, Any]:
     print(f"pretraining data: {len(blocks)} blocks x {cfg.seq_len} tokens = {len(blocks) * cfg.seq_len:,} tokens")
 
     if cfg.init_from:
-        model = BertForMaskedLM.from_pretrained(cfg.init_from)
+        model = BertForMaskedLM.from_pretrained(cfg.init_from, dtype=torch.float32)  # a shipped float16 model trains in float32
         if cfg.grow_layers is not None:  # resuming too: the checkpoint's weights then replace these
             grow_layers(model, cfg.grow_layers)
     else:

@@ -116,11 +116,14 @@ def _errors(gold_docs, preds, limit: int) -> list[str]:
             fps.setdefault(k[2], Counter())[ps[k]] += 1
         for k in gs.keys() - ps.keys():
             fns.setdefault(k[2], Counter())[gs[k]] += 1
+    def top(counts: Counter) -> str:  # ties in text order, so that the report regenerates identically
+        return " | ".join(f"{x}×{n}" for x, n in sorted(counts.items(), key=lambda xn: (-xn[1], xn[0]))[:limit])
+
     for t in SPAN_TYPES:
         if t in fps:
-            out.append(f"FP {t}: " + " | ".join(f"{x}×{n}" for x, n in fps[t].most_common(limit)))
+            out.append(f"FP {t}: " + top(fps[t]))
         if t in fns:
-            out.append(f"FN {t}: " + " | ".join(f"{x}×{n}" for x, n in fns[t].most_common(limit)))
+            out.append(f"FN {t}: " + top(fns[t]))
     return out
 
 

@@ -202,6 +202,9 @@ class PhraseTrie:
 def _load_lexicon(name: str, slots: dict[str, list[str]]) -> list[Entry]:
     entries = []
     for row in read_tsv(LEXICONS / name):
+        if len(row) > 3:  # a second context would be dropped without a word: say so
+            raise ValueError(f"{LEXICONS / name}: {row[1]!r} has {len(row)} columns; one context per line "
+                             "(type, phrase, context): write a second line for another context")
         label, phrase = row[0], row[1]
         if label not in SPAN_TYPES and label not in (COUNTERPART, MINISTER_ANAPHOR):
             raise ValueError(f"{LEXICONS / name}: unknown type {label!r}")
