@@ -45,6 +45,7 @@ from araevents.events import Event, Participant, TextSpan
 from araevents.schema import EVENT_CODES, EventType, is_role, is_trigger, role_of, event_type_of
 
 from .clitics import repair_spans, trim_proclitics
+from araevents.text.proclitics import reads_as
 from araevents.text.tokenize import split_sentences
 
 from .deps import fold
@@ -101,6 +102,7 @@ _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
+_LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
 _JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
 # roles held for one state, whose unqualified use names the article's own state
@@ -829,6 +831,8 @@ class _Article:
             etype = event_type_of(t.label)
             if etype is EventType.NEGOTIATION and self.talks_with_person(t):
                 etype = EventType.MEETING
+            if etype is EventType.REDUCE_RELATIONS and self.lifted(t):
+                continue
             k = self.sent_index(t.start)
             s_start, s_end = self.sentences[k] if self.sentences else (0, len(self.text))
             lo, hi = self.window(t, s_start, s_end)
@@ -1096,6 +1100,11 @@ class _Article:
             return None
         subject = self.subject_of_joined_verb(t, before[-1])
         return self.actor_of[subject if subject is not None else before[-1]]
+
+    def lifted(self, t: Span) -> bool:
+        """``رفع العقوبات``, ``تخفيف عقوبات``: sanctions lifted or eased are no reduction of relations."""
+        before = self.gap_words(max(0, t.start - 20), t.start)
+        return bool(before) and reads_as(before[-1], _LIFTING)
 
     def quoted_first_person(self, t: Span) -> bool:
         """``«نرفض ...»``, ``«أرفض ...»``: a verb of the first person inside a quotation speaks for

@@ -90,6 +90,7 @@ def _only_space(gap: str) -> bool:
 #: The name ``علي`` folds to the preposition ``على``; spelled with ي and tagged a name, it is one
 #: (``[علي] [لاريجاني]``).
 _ALI = "علي"
+_NOT_FIRST = "«\"("
 
 
 def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_role: bool) -> bool:
@@ -101,6 +102,8 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     Neither recurring (``التقى بوتين أردوغان``) is read as two people too, unless a role stands
     right before them (``وزير الخارجية الإيطالي [باولو] [جنتيلوني]``). A piece ending on a
     particle (``تميم بن``) always continues."""
+    if len(a.text.split()) == 1 and fold(b.text.split()[0]) in ("بن", "ابن", "بنت") and a.text[:1] not in _NOT_FIRST:
+        return True  # [مساعد] [بن محمد العيبان]: a first name (even one that is also a noun) and his lineage
     if not all(is_name_like(w) or fold(w) in NAME_PARTICLES or w == _ALI for w in (a.text.split()[-1], b.text.split()[0])):
         return False  # سيرغي لافروف | نظيره
     if fold(a.text.split()[-1]) in NAME_PARTICLES:

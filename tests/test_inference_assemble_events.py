@@ -593,3 +593,11 @@ def test_a_dual_subject_before_the_verb_names_the_parties() -> None:
                ("واشنطن", "LOC"), ("سوريا", "LOC"))
     (agreement,) = of_type(assemble(text, sp), "AGREEMENT")
     assert [p.name for p in agreement.participants] == ["كيري", "لافروف"]
+
+
+def test_sanctions_lifted_are_no_reduction_of_relations() -> None:
+    text = "وينظم القرار رفع العقوبات المفروضة على إيران. وفرضت واشنطن عقوبات جديدة على كوريا الشمالية."
+    sp = spans(text, ("العقوبات", "EVT_REDUCE_RELATIONS"), ("إيران", "LOC"), ("وفرضت", "EVT_REDUCE_RELATIONS"),
+               ("واشنطن", "LOC"), ("كوريا الشمالية", "LOC"))
+    (ev,) = of_type(assemble(text, sp), "REDUCE_RELATIONS")
+    assert [t.text for t in ev.triggers] == ["وفرضت"]

@@ -80,6 +80,13 @@ def test_trigger_forms(labeller, word, label):
     ("وحذر الوزير من عواقب التصعيد", "حذر", "EVT_STATEMENT"),  # a warning
     ("وأشاد الوزير بالتعاون بين البلدين", "أشاد", "EVT_STATEMENT"),  # praise
     ("وأبدت روسيا قلقها من التصعيد", "أبدت", "EVT_STATEMENT"),
+    ("ورحبت الخارجية بالاتفاق", "رحبت", "EVT_STATEMENT"),  # a welcome
+    ("وألقى الوزير كلمة في الجلسة", "ألقى", "EVT_STATEMENT"),  # a speech
+    ("مطالبا بالإفراج عن المعتقلين", "مطالبا", "EVT_APPEAL"),
+    ("وصادق مجلس الأمن على الاتفاق", "صادق", "EVT_AGREEMENT"),  # ratification
+    ("ويعارض الكونغرس الاتفاق", "يعارض", "EVT_REJECTION"),  # opposition
+    ("وحضر الاستقبال وزير الدولة", "الاستقبال", "EVT_MEETING"),
+    ("وأقام الأمير مأدبة غداء تكريما للضيف", "مأدبة", "EVT_MEETING"),
 ])
 def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, text, trigger, label):
     assert (label, trigger) in spans(labeller, text)
@@ -90,7 +97,8 @@ def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, t
                                   "وتوجه وزير الخارجية بالشكر إلى دولة الكويت", "وارتفع طلب المستوردين من الصين على النفط",
                                   "ليس من الضروري أن يرفع البنك الفائدة", "وتعتمد الخطة على ضرورة توفير التمويل",
                                   "وينتمي إلى حزب الدعوة الإسلامية", "وكان الوزير حذرا في موقفه",
-                                  "وهي خطوة تعبر عن متانة العلاقات", "وهو ما يعبر عن عمق الروابط"])
+                                  "وهي خطوة تعبر عن متانة العلاقات", "وهو ما يعبر عن عمق الروابط",
+                                  "وتعارض المصالح بين الشركات", "ولديه مطالب كثيرة", "وصادق الرجل صديقه"])
 def test_request_and_heading_words_need_their_context(labeller, text):
     assert not any(lab in ("EVT_APPEAL", "EVT_VISIT", "EVT_STATEMENT") for lab, _ in spans(labeller, text))
 
