@@ -99,6 +99,7 @@ _NOT_ORIGIN = frozenset(fold(w) for w in ("كلا", "كل", "عددا", "عدد"
 _TRAVEL_VERB = re.compile(r"^[وف]?س?(?:[يت](?:زور|صل|توجه)(?:ان|ون|ا)?|(?:زار|وصل|توجه)(?:ت|ا|تا|وا)?)$")
 _NOUN_PREPOSITIONS = frozenset(fold(w) for w in ("في", "خلال", "عبر", "أثناء", "بعد", "قبل", "منذ", "عن"))
 _TALKS = (EventType.MEETING, EventType.NEGOTIATION)
+_OWN_JOINING = (EventType.STATEMENT, EventType.VISIT)  # see ``join_headline``
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
@@ -1269,16 +1270,16 @@ class _Article:
         ``التقى ... الفال``): a headline mention joins the body mention of its type that shares most
         of its actors, or, when the headline names at most one actor, a mention of the body's first
         sentence; time and place must not clash. Headline tense says nothing (present for past),
-        so modality is not compared. Only talks (meetings, calls, negotiations) told in the headline
-        alone: one that already joined body mentions is placed, and directed events (accusations,
-        appeals) and visits have their own joining rules."""
+        so modality is not compared. Only events told in the headline alone (one that already
+        joined body mentions is placed), of every type but statements (matched by speaker) and
+        visits (joined as one trip by ``same_visit``): ``البحرين تدين`` then ``وأدانت مملكة البحرين``."""
         end = self.headline_end()
         if not end:
             return merged
         out = list(merged)
         body_start = len(self.text) - len(self.text[end:].lstrip())
         first_sentence = self.sentences[self.sent_index(body_start)] if self.sentences else None
-        for m in [e for e in merged if e.type in _TALKS and all(t.end <= end for t in e.triggers)]:
+        for m in [e for e in merged if e.type not in _OWN_JOINING and all(t.end <= end for t in e.triggers)]:
             body = [e for e in out if e.trigger.start > end and e.type is m.type and self.compatible_setting(m, e)]
             shared = [e for e in body if set(e.participants) & set(m.participants)]
             # the body mention with most of the headline's actors (all, if one has them), the first on a tie

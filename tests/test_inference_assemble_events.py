@@ -601,3 +601,11 @@ def test_sanctions_lifted_are_no_reduction_of_relations() -> None:
                ("واشنطن", "LOC"), ("كوريا الشمالية", "LOC"))
     (ev,) = of_type(assemble(text, sp), "REDUCE_RELATIONS")
     assert [t.text for t in ev.triggers] == ["وفرضت"]
+
+
+def test_a_headline_condemnation_is_the_bodys_condemnation() -> None:
+    text = "قطر تدين تفجير عسير\n\nأدانت دولة قطر أمس التفجير الإرهابي في عسير، ودعت إلى محاسبة مرتكبيه."
+    sp = spans(text, ("قطر", "LOC"), ("تدين", "EVT_ACCUSATION"), ("عسير", "LOC"), ("أدانت", "EVT_ACCUSATION"),
+               ("دولة قطر", "LOC"), ("عسير", "LOC", 1), ("ودعت", "EVT_APPEAL"))
+    (ev,) = of_type(assemble(text, sp), "ACCUSATION")
+    assert [t.text for t in ev.triggers] == ["تدين", "أدانت"]
