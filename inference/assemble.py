@@ -105,6 +105,7 @@ _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "ب
 _PRESS_CONFERENCE = fold("مؤتمر")
 _LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
 _JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
+_WITHIN = frozenset(fold(w) for w in ("في", "خلال", "عقب", "وفي", "وخلال"))
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
 # roles held for one state, whose unqualified use names the article's own state
 _STATE_ROLES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTER", "MINISTER", "SPOKESPERSON", "AMBASSADOR"}
@@ -846,7 +847,7 @@ class _Article:
             target: list[int] = []
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
-                spk = self.clause_subject(out, k) if self.circumstantial(t) else None
+                spk = self.clause_subject(out, k) if self.circumstantial(t) or self.press_conference_within(t) else None
                 spk = spk if spk is not None else self.speaker(t, agents, hi)
                 if spk is None:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
                     source = self.pair_subject(group, lo, hi)
@@ -924,6 +925,12 @@ class _Article:
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
+
+    def press_conference_within(self, t: Span) -> bool:
+        """``تحدث الجبير خلال مؤتمر صحفي مع شكري``: a press conference the clause's subject speaks
+        in; the one after ``مع`` holds it with him, he is not its speaker."""
+        before = self.gap_words(max(0, t.start - 12), t.start)
+        return _PRESS_CONFERENCE in fold(t.text) and bool(before) and before[-1] in _WITHIN
 
     def joint_press_conferences(self, group: list[Span], agents: list[Span], speakers: list[int]) -> list[tuple[Span, int]]:
         """``في مؤتمر صحافي مشترك مع نظيره X``, ``مؤتمر صحفي عقده مع X``: two who hold a press
