@@ -103,6 +103,7 @@ _OWN_JOINING = (EventType.STATEMENT, EventType.VISIT)  # see ``join_headline``
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
+_STATEMENT_NOUN = re.compile(r"(?:ال)?(?:تصريح|بيان)")
 _LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
 _JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
 _WITHIN = frozenset(fold(w) for w in ("في", "خلال", "عقب", "وفي", "وخلال"))
@@ -1394,6 +1395,13 @@ class _Article:
         person meeting an unnamed side still counts."""
         return m.type is EventType.MEETING and len(m.participants) == 1 and self.actors[m.participants[0]].kind == "LOC"
 
+    def statements_referred_to(self, m: _Mention) -> bool:
+        """``أدان الجبير التصريحات العدوانية لإيران``, ``تصريحات الإيرانيين``: a state's statements told
+        of only by a noun are what someone else answers; a state that speaks is given a verb
+        (``أعلنت مصر``, ``أكدت دمشق``)."""
+        return (m.type is EventType.STATEMENT and all(self.actors[a].kind == "LOC" for a in m.source)
+                and all(_STATEMENT_NOUN.match(fold(strip_proclitic(t.text.split()[0]))) for t in m.triggers if t.text.split()))
+
     # ---------------------------------------------------------------- output
 
     def to_event(self, m: _Mention) -> Event:
@@ -1427,4 +1435,5 @@ def assemble(text: str, spans: Sequence[Span]) -> list[Event]:
     art = _Article(text, spans)
     bindings = art.bind_roles()
     art.build_actors(bindings)
-    return [art.to_event(m) for m in art.merge(art.event_mentions()) if not art.lone_state_meeting(m)]
+    return [art.to_event(m) for m in art.merge(art.event_mentions())
+            if not art.lone_state_meeting(m) and not art.statements_referred_to(m)]

@@ -622,3 +622,11 @@ def test_a_press_conference_the_subject_speaks_in_is_his_statement() -> None:
         {"عادل الجبير": ["تحدث", "مؤتمر صحفي"]}
     (meeting,) = of_type(events, "MEETING")
     assert {p.name for p in meeting.participants} == {"عادل الجبير", "سامح شكري"}
+
+
+def test_a_states_statements_told_only_by_a_noun_are_no_statement_of_its_own() -> None:
+    text = "وانتقد الجبير تصريحات إيران ضد السعودية. وأكدت مصر في بيان دعمها للمملكة."
+    sp = spans(text, ("وانتقد", "EVT_ACCUSATION"), ("الجبير", "PER"), ("تصريحات", "EVT_STATEMENT"), ("إيران", "LOC"),
+               ("السعودية", "LOC"), ("وأكدت", "EVT_STATEMENT"), ("مصر", "LOC"), ("بيان", "EVT_STATEMENT"))
+    speakers = [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source]
+    assert speakers == ["مصر"]
