@@ -850,6 +850,8 @@ class _Article:
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) or self.press_conference_within(t) else None
                 spk = spk if spk is not None else self.speaker(t, agents, hi)
+                if spk is not None and self.actors[spk].kind != "PER" and self.reported(t, s_start):
+                    continue  # ``أكد الجبير أن المملكة ترحب بأي اتفاق``: what he said, not the state's statement
                 if spk is None:  # ``وأضافت أن الوزيرين قالا``: each of the two said it
                     source = self.pair_subject(group, lo, hi)
                     if len(source) != 2:
@@ -926,6 +928,15 @@ class _Article:
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
+
+    def reported(self, t: Span, s_start: int) -> bool:
+        """Is speech verb ``t`` inside what an earlier speech verb of its sentence reports (after
+        its ``أن``, ``إن``, colon or quote)? A participle (``مؤكدا``) continues the clause instead."""
+        if self.circumstantial(t):
+            return False
+        lo = bisect.bisect_left(self._starts, s_start)
+        return any(sp.label == "EVT_STATEMENT" and self.speech_start(sp, t.start) < t.start
+                   for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)])
 
     def press_conference_within(self, t: Span) -> bool:
         """``تحدث الجبير خلال مؤتمر صحفي مع شكري``: a press conference the clause's subject speaks
@@ -1093,7 +1104,7 @@ class _Article:
                 and len(self.gap_words(t.end, nxt.start)) <= 1:
             return None
         after = [sp for sp in agents if t.end <= sp.start and sp.end <= stop and not self.addressee(sp)]
-        if len(after) > 1 and after[0].label != "PER" and self.role_destination(after[0]):
+        if after and after[0].label != "PER" and self.role_destination(after[0]):
             after = after[1:]  # ``كشف المبعوث الدولي إلى اليمن "إسماعيل ولد الشيخ"``: the envoy speaks
         if after:
             gap = self.gap_words(t.end, after[0].start)

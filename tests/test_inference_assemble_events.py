@@ -630,3 +630,19 @@ def test_a_states_statements_told_only_by_a_noun_are_no_statement_of_its_own() -
                ("السعودية", "LOC"), ("وأكدت", "EVT_STATEMENT"), ("مصر", "LOC"), ("بيان", "EVT_STATEMENT"))
     speakers = [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source]
     assert speakers == ["مصر"]
+
+
+def test_a_states_verb_inside_reported_speech_is_what_the_speaker_said() -> None:
+    text = "أكد وزير الخارجية عادل الجبير، أن المملكة العربية السعودية ترحب بأي اتفاق مع إيران."
+    sp = spans(text, ("أكد", "EVT_STATEMENT"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"),
+               ("المملكة العربية السعودية", "LOC"), ("ترحب", "EVT_STATEMENT"), ("إيران", "LOC"))
+    assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["عادل الجبير"]
+
+
+def test_an_envoy_named_before_speaks_through_his_title_and_destination() -> None:
+    text = ("والتقى الرئيس هادي المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ. "
+            "من جهته، أعرب المبعوث الأممي إلى اليمن، عن أمله في زيارة عدن.")
+    sp = spans(text, ("والتقى", "EVT_MEETING"), ("هادي", "PER"), ("المبعوث الأممي", "ROLE_ENVOY"), ("اليمن", "LOC"),
+               ("إسماعيل ولد الشيخ", "PER"), ("أعرب", "EVT_STATEMENT"), ("المبعوث الأممي", "ROLE_ENVOY", 1),
+               ("اليمن", "LOC", 1), ("عدن", "LOC"))
+    assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["إسماعيل ولد الشيخ"]
