@@ -103,6 +103,8 @@ _OWN_JOINING = (EventType.STATEMENT, EventType.VISIT)  # see ``join_headline``
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
+_ATTEND = frozenset(fold(w) for w in ("حضر", "حضرها", "حضره", "يحضر", "وحضر"))
+_OTHER_SIDE = re.compile(r"من الجانب|عن الجانب|من جانب")
 _STATEMENT_NOUN = re.compile(r"(?:ال)?(?:تصريح|بيان)")
 _LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
 _JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
@@ -1400,6 +1402,31 @@ class _Article:
         same_visitor = a.source == b.source or ((not a.source or not b.source) and shared_target)
         return same_visitor and (not a.target or not b.target or shared_target)
 
+    def place_attendees(self, merged: list[_Mention]) -> None:
+        """``وحضر الاستقبال صاحب السمو ... ومعالي وزير الدولة ...``: those who attend a host's
+        reception are of the host's side; an attendee the article leaves unplaced takes the host's
+        state. The host is the meeting's first participant told outside the attendance sentence;
+        a sentence that names another side (``ومن الجانب الروسي``) is left alone."""
+        for m in merged:
+            if m.type is not EventType.MEETING:
+                continue
+            for t in m.triggers:
+                before = self.gap_words(max(0, t.start - 12), t.start)
+                if not (before and reads_as(before[-1], _ATTEND)):
+                    continue
+                s0, s1 = m.sentence if m.trigger is t else self.sentences[self.sent_index(t.start)]
+                if _OTHER_SIDE.search(fold(self.text[s0:s1])):
+                    continue
+                inside = [a for a in m.participants if any(s0 <= sp.start < s1 for sp in self.actors[a].mentions)]
+                host = next((self.actors[a] for a in m.participants if a not in inside), None)
+                home = None if host is None else (host.affiliation if host.kind == "PER" else host.state)
+                if home is None or state_kind(home) != "state":
+                    continue
+                for a in inside:
+                    actor = self.actors[a]
+                    if actor.kind == "PER" and actor.affiliation is None and any(t.end <= sp.start < s1 for sp in actor.mentions):
+                        actor.affiliation = home
+
     def lone_state_meeting(self, m: _Mention) -> bool:
         """A meeting whose one party is a state (``وأضاف "ناقشنا خلال اللقاء ... الشعب اليمني"``):
         the state is what was discussed or where, and who met is not in the text. A body (ORG) or a
@@ -1446,5 +1473,6 @@ def assemble(text: str, spans: Sequence[Span]) -> list[Event]:
     art = _Article(text, spans)
     bindings = art.bind_roles()
     art.build_actors(bindings)
-    return [art.to_event(m) for m in art.merge(art.event_mentions())
-            if not art.lone_state_meeting(m) and not art.statements_referred_to(m)]
+    merged = art.merge(art.event_mentions())
+    art.place_attendees(merged)
+    return [art.to_event(m) for m in merged if not art.lone_state_meeting(m) and not art.statements_referred_to(m)]

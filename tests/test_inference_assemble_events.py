@@ -646,3 +646,23 @@ def test_an_envoy_named_before_speaks_through_his_title_and_destination() -> Non
                ("إسماعيل ولد الشيخ", "PER"), ("أعرب", "EVT_STATEMENT"), ("المبعوث الأممي", "ROLE_ENVOY", 1),
                ("اليمن", "LOC", 1), ("عدن", "LOC"))
     assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["إسماعيل ولد الشيخ"]
+
+
+def test_attendees_of_a_reception_are_of_the_hosts_side() -> None:
+    text = ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وزير الخارجية الأمريكي جون كيري. "
+            "وحضر الاستقبال وزير الدولة مساعد العيبان ووزير الثقافة عادل الطريفي.")
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين الملك", "ROLE_HEAD_OF_STATE"), ("سلمان بن عبدالعزيز", "PER"),
+               ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"), ("الاستقبال", "EVT_MEETING"),
+               ("وزير الدولة", "ROLE_MINISTER"), ("مساعد العيبان", "PER"), ("ووزير الثقافة", "ROLE_MINISTER"),
+               ("عادل الطريفي", "PER"))
+    (meeting,) = of_type(assemble(text, sp), "MEETING")
+    got = {p.name: p.affiliation for p in meeting.participants}
+    assert got["مساعد العيبان"] == got["عادل الطريفي"] == "السعودية"
+    assert got["جون كيري"] == "الولايات المتحدة"
+    # a sentence that names the other side is left as it is
+    other = text.replace("وحضر الاستقبال", "وحضر الاستقبال من الجانب الأمريكي")
+    sp = spans(other, ("استقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين الملك", "ROLE_HEAD_OF_STATE"), ("سلمان بن عبدالعزيز", "PER"),
+               ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"), ("الاستقبال", "EVT_MEETING"),
+               ("وزير الدولة", "ROLE_MINISTER"), ("مساعد العيبان", "PER"))
+    (meeting,) = of_type(assemble(other, sp), "MEETING")
+    assert {p.name: p.affiliation for p in meeting.participants}["مساعد العيبان"] is None
