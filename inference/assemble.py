@@ -103,6 +103,9 @@ _OWN_JOINING = (EventType.STATEMENT, EventType.VISIT)  # see ``join_headline``
 _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة", "للتباحث", "للتشاور", "لمباحثات", "لمحادثات"))
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
+_KINGDOM = fold("المملكة")
+_PERMANENT = frozenset(fold(w) for w in ("الدائم", "الدائمة"))
+_KINGDOMS = frozenset(("السعودية", "البحرين", "الأردن", "المغرب"))
 _ATTEND = frozenset(fold(w) for w in ("حضر", "حضرها", "حضره", "يحضر", "وحضر"))
 _OTHER_SIDE = re.compile(r"من الجانب|عن الجانب|من جانب")
 _STATEMENT_NOUN = re.compile(r"(?:ال)?(?:تصريح|بيان)")
@@ -251,6 +254,7 @@ class _Article:
         self.counterpart_of: dict[Span, Span] = {}  # person → the subject whose counterpart they are
         self._starts = [sp.start for sp in self.spans]
         self._title_intro_cache: dict[frozenset[str], list[tuple[int, Span | None]]] = {}  # see _title_intros
+        self._kingdom: str | None = None  # see state_named
 
     # ---------------------------------------------------------------- helpers
 
@@ -502,10 +506,27 @@ class _Article:
                 out.append(st)
         return out
 
+    def state_named(self, name: str) -> str | None:
+        """:func:`state_of`, and a bare ``المملكة`` (``مندوب المملكة الدائم``, ``زيارة المملكة``) read
+        as the one kingdom the article names (by name, capital or ``خادم الحرمين الشريفين``): Saudi
+        copy calls Saudi Arabia so, Bahraini copy Bahrain; with two kingdoms named it stays unread."""
+        st = state_of(name)
+        if st is not None:
+            return st
+        words = fold(name).split()
+        if not words or fold(strip_proclitic(name.split()[0])) != _KINGDOM or not set(words[1:]) <= _PERMANENT:
+            return None
+        if self._kingdom is None:
+            named = {state_of(sp.text) for sp in self.spans if sp.label == "LOC"}
+            named |= {st for title, st in STATE_TITLES.items() if title in fold(self.text)}
+            kingdoms = named & _KINGDOMS
+            self._kingdom = next(iter(kingdoms)) if len(kingdoms) == 1 else ""
+        return self._kingdom or None
+
     def affiliation_of_name(self, sp: Span) -> str:
         """The plain name of a state/body after a role: ``للأمم المتحدة`` → الأمم المتحدة,
         ``الخارجية الروسية`` → روسيا (a ministry speaks for its state)."""
-        st = state_of(sp.text)
+        st = self.state_named(sp.text)
         if st is not None:
             return st
         dem = self.demonyms_in(sp.text)
@@ -525,12 +546,12 @@ class _Article:
                 continue
             if sp.label == "ORG" and is_media(sp.text):
                 continue  # ذكرت وكالة فرانس برس, في تصريحات لـ«عكاظ»: the press reports, it takes no part
-            if not self.plausible(sp) and state_of(sp.text) is None:
+            if not self.plausible(sp) and self.state_named(sp.text) is None:
                 continue  # السوري, ومنظمة: no actor, and no mention to glue onto one (الهلال الأحمر السوري)
             if self.is_topic(sp):
                 self.topic_mentions.add(sp)
             if sp.label == "LOC":
-                st = state_of(sp.text)
+                st = self.state_named(sp.text)
                 if st is None:
                     if sp not in self.topic_mentions:
                         self.place_mentions.add(sp)

@@ -666,3 +666,18 @@ def test_attendees_of_a_reception_are_of_the_hosts_side() -> None:
                ("وزير الدولة", "ROLE_MINISTER"), ("مساعد العيبان", "PER"))
     (meeting,) = of_type(assemble(other, sp), "MEETING")
     assert {p.name: p.affiliation for p in meeting.participants}["مساعد العيبان"] is None
+
+
+def test_the_kingdom_is_the_one_kingdom_the_article_names() -> None:
+    def affiliation(text: str, *places: str) -> str | None:
+        sp = spans(text, ("وقال", "EVT_STATEMENT"), ("مندوب", "ROLE_AMBASSADOR"), ("المملكة الدائم", "LOC"),
+                   ("الجامعة العربية", "ORG"), ("أحمد قطان", "PER"), *[(p, "LOC") for p in places])
+        (st,) = of_type(assemble(text, sp), "STATEMENT")
+        return st.source[0].affiliation
+
+    base = "وقال مندوب المملكة الدائم لدى الجامعة العربية أحمد قطان إن الحل سياسي."
+    assert affiliation("وصل خادم الحرمين الشريفين إلى جدة. " + base) == "السعودية"
+    assert affiliation("وصل ملك البحرين إلى المنامة. " + base, "البحرين", "المنامة") == "البحرين"
+    kingdoms = {"السعودية", "البحرين"}
+    assert affiliation(base) not in kingdoms  # no kingdom named: Saudi copy or Bahraini, who can tell
+    assert affiliation("زار ملك البحرين الرياض. " + base, "البحرين", "الرياض") not in kingdoms  # two named
