@@ -69,6 +69,7 @@ from .lexicon import (
     SPEECH_COMPLEMENTIZERS,
     TOPIC_WORDS,
     demonym_state,
+    first_person_triggers,
     place_state,
     state_kind,
     state_of,
@@ -78,6 +79,7 @@ from .modality import modality_of
 
 _WORD = re.compile(r"\w+")
 _LINKS = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في", "باسم", "عن", "لشؤون", "بشأن"))
+_DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
@@ -104,13 +106,23 @@ _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
 _KINGDOM = fold("المملكة")
+_AMMAN = fold("عمان")
 _PERMANENT = frozenset(fold(w) for w in ("الدائم", "الدائمة"))
 _KINGDOMS = frozenset(("السعودية", "البحرين", "الأردن", "المغرب"))
+_RECEIVE = re.compile(r"(?:استقبل|يستقبل|تستقبل|سيستقبل|ستستقبل)(?:ت|ا|تا|وا|ان)?$")
+_DUAL_GOVERNORS = frozenset(fold(w) for w in ("بين", "مع", "من", "في", "عن", "على", "إلى", "الى", "لدى", "حول", "بشأن"))
+_HOSTING = frozenset(fold(w) for w in (
+    "استضاف", "استضافت", "يستضيف", "تستضيف", "ستستضيف", "احتضن", "احتضنت", "تحتضن", "شارك", "شاركت", "تشارك",
+    "يشارك", "ستشارك", "دعا", "دعت", "نظم", "نظمت", "عقد", "عقدت", "تعقد", "ستعقد"))
 _ATTEND = frozenset(fold(w) for w in ("حضر", "حضرها", "حضره", "يحضر", "وحضر"))
 _OTHER_SIDE = re.compile(r"من الجانب|عن الجانب|من جانب")
-_STATEMENT_NOUN = re.compile(r"(?:ال)?(?:تصريح|بيان)")
+_STATEMENT_NOUN = re.compile(r"(?:[وف])?(?:[بل])?(?:ال)?(?:تصريح|بيان)")
+_CLAUSE_BREAK = re.compile(r"[;؛]|(?<!\w)(?:فيما|بينما|في حين|من جهته|من جهتها|من جانبه|من جانبها|في المقابل|بدورها|بدوره)(?!\w)")
 _LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
-_JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك"))
+_JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك", "مشتركا"))
+_WITH = re.compile(r"(?<!\w)مع(?!\w)")
+_HELD = frozenset(fold(w) for w in ("عقده", "عقدته", "عقداه", "عقدها", "عقدوه", "عقد"))
+_PRESS_AUDIENCE = frozenset(fold(w) for w in ("الصحفيين", "الصحافيين", "الصحفيون", "وسائل", "الإعلاميين"))
 _WITHIN = frozenset(fold(w) for w in ("في", "خلال", "عقب", "وفي", "وخلال"))
 _DIRECTED = {EventType.ACCUSATION, EventType.APPEAL, EventType.REJECTION, EventType.REDUCE_RELATIONS}
 # roles held for one state, whose unqualified use names the article's own state
@@ -272,6 +284,11 @@ class _Article:
 
     def gap_words(self, a: int, b: int) -> list[str]:
         return _words(self.text[a:b])
+
+    def word_before(self, pos: int) -> str:
+        """The word right before ``pos`` (within 20 characters), or ''."""
+        before = self.gap_words(max(0, pos - 20), pos)
+        return before[-1] if before else ""
 
     def gap_is(self, a: int, b: int, allowed_punct: str = "،,:-–(") -> bool:
         """Only whitespace, the given punctuation and honorific titles between a and b."""
@@ -517,7 +534,8 @@ class _Article:
         if not words or fold(strip_proclitic(name.split()[0])) != _KINGDOM or not set(words[1:]) <= _PERMANENT:
             return None
         if self._kingdom is None:
-            named = {state_of(sp.text) for sp in self.spans if sp.label == "LOC"}
+            # not a bare ``عمان``: Amman (Jordan) and Oman fold alike
+            named = {state_of(sp.text) for sp in self.spans if sp.label == "LOC" and fold(strip_proclitic(sp.text)) != _AMMAN}
             named |= {st for title, st in STATE_TITLES.items() if title in fold(self.text)}
             kingdoms = named & _KINGDOMS
             self._kingdom = next(iter(kingdoms)) if len(kingdoms) == 1 else ""
@@ -871,7 +889,8 @@ class _Article:
             target: list[int] = []
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
-                spk = self.clause_subject(out, k) if self.circumstantial(t) or self.press_conference_within(t) else None
+                spk = self.clause_subject(out, k) if self.circumstantial(t) else \
+                    self.clause_subject(out, k, same_sentence=True) if self.press_conference_within(t) else None
                 spk = spk if spk is not None else self.speaker(t, agents, hi)
                 if spk is not None and self.actors[spk].kind != "PER" and self.reported(t, s_start):
                     continue  # ``أكد الجبير أن المملكة ترحب بأي اتفاق``: what he said, not the state's statement
@@ -911,7 +930,9 @@ class _Article:
                     src = before[-1] if subject_first else after[0] if verb_first else (before[-1] if before else None)
                     titled = None if subject_first else self.titled_subject(t, hi)  # ``ودعا الرئيس اليمني``
                     if self.quoted_first_person(t):  # ``وقال الجبير: «نرفض العدوانية الإيرانية»``
-                        titled = speakers.get(k, self.last_speaker(out))
+                        titled = speakers.get(k)
+                        if titled is None and self.speech_verb_before(t, s_start):
+                            titled = self.last_speaker(out)  # ``وأضاف: «نرفض``: the speaker goes on
                     if titled is not None:
                         source = [titled]
                         target = [i for i in self.ordered_ids(after) if i != titled][:1]
@@ -924,7 +945,9 @@ class _Article:
                     parts = self.ordered_ids(between) if len(set(self.ordered_ids(between))) >= 2 else ids
                     # ``أن الوزيرين اتفقا على إجراءات ستتخذها موسكو وواشنطن``: a dual subject right
                     # before the verb names the parties; the states after it are what they agreed on
-                    subject_pair = self.pair_named_by(set(self.gap_words(lo, t.start)[-1:]), t.start)
+                    last_two = self.gap_words(lo, t.start)[-2:]
+                    subject_pair = [] if len(last_two) == 2 and last_two[0] in _DUAL_GOVERNORS else \
+                        self.pair_named_by(set(last_two[-1:]), t.start)  # not ``العلاقات بين البلدين واتفقا``
                     if len(subject_pair) == 2:
                         parts = subject_pair
                     if len(parts) < 2:  # ``الوزيرين بحثا`` names both sides; try it before the speaker
@@ -958,14 +981,18 @@ class _Article:
         if self.circumstantial(t):
             return False
         lo = bisect.bisect_left(self._starts, s_start)
-        return any(sp.label == "EVT_STATEMENT" and self.speech_start(sp, t.start) < t.start
-                   for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)])
+        for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)]:
+            if sp.label != "EVT_STATEMENT" or _STATEMENT_NOUN.match(fold(sp.text)):
+                continue  # a noun (``تصريحات الجبير بأن``) reports nothing said in this sentence
+            start = self.speech_start(sp, t.start)
+            if start < t.start and not _CLAUSE_BREAK.search(self.text[start : t.start]):
+                return True  # not ``..., فيما أكدت مصر``: a new clause, a new speaker
+        return False
 
     def press_conference_within(self, t: Span) -> bool:
         """``تحدث الجبير خلال مؤتمر صحفي مع شكري``: a press conference the clause's subject speaks
         in; the one after ``مع`` holds it with him, he is not its speaker."""
-        before = self.gap_words(max(0, t.start - 12), t.start)
-        return _PRESS_CONFERENCE in fold(t.text) and bool(before) and before[-1] in _WITHIN
+        return _PRESS_CONFERENCE in fold(t.text) and self.word_before(t.start) in _WITHIN
 
     def joint_press_conferences(self, group: list[Span], agents: list[Span], speakers: list[int]) -> list[tuple[Span, int]]:
         """``في مؤتمر صحافي مشترك مع نظيره X``, ``مؤتمر صحفي عقده مع X``: two who hold a press
@@ -975,13 +1002,17 @@ class _Article:
         for pc in group:
             if _PRESS_CONFERENCE not in fold(pc.text) or len(speakers) != 1:
                 continue
-            after = self.gap_words(pc.end, min(len(self.text), pc.end + 40))[:3]
-            if not (_JOINT & set(after[:1]) or "مع" in after):
-                continue
-            cands = [sp for sp in agents if sp.start > pc.end and "مع" in self.gap_words(pc.end, sp.start)[:4]
-                     and self.actor_of[sp] not in speakers and self.same_sentence(pc, sp)]
-            if cands:
-                found.append((pc, self.actor_of[cands[0]]))
+            words = self.gap_words(pc.end, min(len(self.text), pc.end + 60))
+            while words and (words[0] in _JOINT or words[0] in _HELD):
+                words = words[1:]  # مشترك, عقده
+            if not words or words[0] != "مع" or words[1:2] and words[1] in _PRESS_AUDIENCE:
+                continue  # ``تزامنا مع زيارة``, ``مع الصحفيين``
+            with_at = pc.end + _WITH.search(self.text, pc.end).start() - pc.end
+            person = next((sp for sp in agents if sp.start > with_at and sp.label == "PER" and self.same_sentence(pc, sp)), None)
+            if person is None or self.actor_of[person] in speakers or len(self.gap_words(with_at, person.start)) > 7 \
+                    or any(is_trigger(sp.label) for sp in self.spans_within(with_at, person.start)):
+                continue  # ``عقده مع نهاية زيارة كيري``: the one after مع is not who held it
+            found.append((pc, self.actor_of[person]))
         return found
 
     @staticmethod
@@ -1044,12 +1075,11 @@ class _Article:
 
     def circumstantial(self, t: Span) -> bool:
         """``، مؤكدا``, ``مشيرةً``: not a noun of the same shape after a preposition (``في مقابلة``)."""
-        before = self.gap_words(max(0, t.start - 12), t.start)
-        prev = before[-1] if before else ""
+        prev = self.word_before(t.start)
         return bool(_CIRCUMSTANTIAL.match(fold(t.text))) and not (
             prev in _NOUN_PREPOSITIONS or (prev[:1] in ("و", "ف") and prev[1:] in _NOUN_PREPOSITIONS))
 
-    def clause_subject(self, out: list[_Mention], k: int) -> int | None:
+    def clause_subject(self, out: list[_Mention], k: int, same_sentence: bool = False) -> int | None:
         """``..., مؤكدا أن``: a circumstantial participle has no subject of its own; it speaks for the
         subject of the clause it hangs on, the source of the latest mention of its sentence (else of
         the latest statement before it)."""
@@ -1057,7 +1087,7 @@ class _Article:
         for m in reversed(out):
             if self.definite(m.trigger):  # ``أدان الجبير التصريحات ... لإيران، معتبرا``: a noun is no clause
                 continue
-            if m.source and (m.sentence == sentence or m.type is EventType.STATEMENT):
+            if m.source and (m.sentence == sentence or (m.type is EventType.STATEMENT and not same_sentence)):
                 return m.source[0]
         return None
 
@@ -1146,19 +1176,23 @@ class _Article:
 
     def lifted(self, t: Span) -> bool:
         """``رفع العقوبات``, ``تخفيف عقوبات``: sanctions lifted or eased are no reduction of relations."""
-        before = self.gap_words(max(0, t.start - 20), t.start)
-        return bool(before) and reads_as(before[-1], _LIFTING)
+        return reads_as(self.word_before(t.start), _LIFTING)
 
     def quoted_first_person(self, t: Span) -> bool:
-        """``«نرفض ...»``, ``«أرفض ...»``: a verb of the first person inside a quotation speaks for
-        the one quoted. The imperfect's ``أ``/``ن`` tells it from a past verb (``اتهم``, ``انتقد``)."""
-        word = strip_proclitic(t.text.split()[0]) if t.text.split() else ""
-        return word[:1] in ("أ", "ن") and len(word) >= 4 and self.quoted(t.start)
+        """``«نرفض ...»``, ``«أرفض ...»``: a verb of the first person (a form the lexicon lists as
+        such) inside a quotation speaks for the one quoted."""
+        word = t.text.split()[0] if t.text.split() else ""
+        return reads_as(fold(word), first_person_triggers()) and self.quoted(t.start)
+
+    def speech_verb_before(self, t: Span, s_start: int) -> bool:
+        lo = bisect.bisect_left(self._starts, s_start)
+        return any(sp.label == "EVT_STATEMENT" for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)])
 
     def quoted(self, pos: int) -> bool:
         """Inside a quotation opened in the sentence of ``pos``."""
         before = self.text[self.sentences[self.sent_index(pos)][0] if self.sentences else 0 : pos]
-        return before.count("«") > before.count("»") or before.count('"') % 2 == 1
+        return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+                or before.count('"') % 2 == 1)
 
     def last_speaker(self, out: list[_Mention]) -> int | None:
         """The speaker of the latest statement told outside quotation marks."""
@@ -1170,8 +1204,10 @@ class _Article:
         to, linked to the role by a preposition; part of how the role is named, not an actor."""
         j = bisect.bisect_left(self._starts, sp.start) - 1
         prev = self.spans[j] if j >= 0 else None
-        return (prev is not None and is_role(prev.label) and prev.end <= sp.start
-                and bool(self.gap_words(prev.end, sp.start)) and self.prep_gap(prev.end, sp.start))
+        if prev is None or not is_role(prev.label) or prev.end > sp.start:
+            return False
+        gap = self.gap_words(prev.end, sp.start)  # not ``المتحدث باسم الخارجية``: the body he speaks for
+        return len(gap) == 1 and gap[0] in _DESTINATION and self.prep_gap(prev.end, sp.start)
 
     def subject_of_joined_verb(self, t: Span, obj: Span) -> Span | None:
         """``عبد الله بن زايد يلتقي ولد الشيخ ويؤكد``: for a و-verb whose nearest actor before it is
@@ -1326,13 +1362,29 @@ class _Article:
             shared = [e for e in body if set(e.participants) & set(m.participants)]
             # the body mention with most of the headline's actors (all, if one has them), the first on a tie
             host = max(shared, key=lambda e: len(set(e.participants) & set(m.participants)), default=None)
-            if host is None and len(m.participants) <= 1 and body and body[0].sentence == first_sentence:
+            if host is None and len(m.participants) <= 1 and body and body[0].sentence == first_sentence \
+                    and (m.type in _TALKS or self.same_side(m, body[0])):
                 host = body[0]  # ``يلتقي رئيس التحرير``, then ``التقى ... الفال``: the body's first sentence
             if host is None:
                 continue
             _fold_into(host, m, [*m.triggers, *host.triggers])
             out.remove(m)
         return out
+
+    def sides(self, m: _Mention) -> set[str]:
+        """The states (or bodies) a mention's actors stand for: a state, a person's affiliation, the
+        state a ministry's adjective names (``وزارة الخارجية البحرينية``)."""
+        out: set[str] = set()
+        for a in (self.actors[i] for i in m.participants):
+            out.update(x for x in (a.state, a.affiliation) if x)
+            if a.kind == "ORG":
+                out.update(st for sp in a.mentions for st in self.demonyms_in(sp.text))
+        return out
+
+    def same_side(self, a: _Mention, b: _Mention) -> bool:
+        """Directed events are one per actor (each condemning state its own): a headline's joins the
+        body's only when both stand for the same side (``البحرين تدين``, ``أدانت وزارة الخارجية البحرينية``)."""
+        return bool(self.sides(a) & self.sides(b))
 
     def absorb(self, merged: list[_Mention]) -> list[_Mention]:
         """Mentions that name an event already told of join it (triggers, participants, time, place)
@@ -1383,8 +1435,7 @@ class _Article:
     def purpose(self, t: Span) -> bool:
         """``سيزور موسكو لمناقشة``, ``لإجراء محادثات``: talks named as the aim of the event before them."""
         first = fold(t.text.split()[0]) if t.text.split() else ""
-        before = self.gap_words(max(0, t.start - 20), t.start)
-        return first in _PURPOSE or bool(before) and before[-1] in _PURPOSE_HEADS
+        return first in _PURPOSE or self.word_before(t.start) in _PURPOSE_HEADS
 
     @staticmethod
     def definite(t: Span) -> bool:
@@ -1426,40 +1477,64 @@ class _Article:
     def place_attendees(self, merged: list[_Mention]) -> None:
         """``وحضر الاستقبال صاحب السمو ... ومعالي وزير الدولة ...``: those who attend a host's
         reception are of the host's side; an attendee the article leaves unplaced takes the host's
-        state. The host is the meeting's first participant told outside the attendance sentence;
-        a sentence that names another side (``ومن الجانب الروسي``) is left alone."""
+        state. The host is who receives (``استقبل X``, ``X يستقبل``), not whoever is named first
+        (``التقى كيري خادم الحرمين``: no receiving verb, no host); a sentence that names another
+        side (``ومن الجانب الروسي``) is left alone."""
         for m in merged:
             if m.type is not EventType.MEETING:
                 continue
+            host = self.host_of(m)
+            home = None if host is None else (host.affiliation if host.kind == "PER" else host.state)
+            if home is None or state_kind(home) != "state":
+                continue
             for t in m.triggers:
-                before = self.gap_words(max(0, t.start - 12), t.start)
-                if not (before and reads_as(before[-1], _ATTEND)):
+                if not reads_as(self.word_before(t.start), _ATTEND):
                     continue
-                s0, s1 = m.sentence if m.trigger is t else self.sentences[self.sent_index(t.start)]
+                s0, s1 = self.sentences[self.sent_index(t.start)] if self.sentences else (0, len(self.text))
                 if _OTHER_SIDE.search(fold(self.text[s0:s1])):
                     continue
-                inside = [a for a in m.participants if any(s0 <= sp.start < s1 for sp in self.actors[a].mentions)]
-                host = next((self.actors[a] for a in m.participants if a not in inside), None)
-                home = None if host is None else (host.affiliation if host.kind == "PER" else host.state)
-                if home is None or state_kind(home) != "state":
-                    continue
-                for a in inside:
+                for a in m.participants:
                     actor = self.actors[a]
                     if actor.kind == "PER" and actor.affiliation is None and any(t.end <= sp.start < s1 for sp in actor.mentions):
                         actor.affiliation = home
 
+    def host_of(self, m: _Mention) -> "Actor | None":
+        """The subject of the meeting's receiving verb: the actor right after ``استقبل`` (an
+        honorific title between), or right before a headline's ``يستقبل``."""
+        for t in m.triggers:
+            if not _RECEIVE.match(fold(strip_proclitic(t.text.split()[0]) if t.text.split() else "")):
+                continue
+            mine = [sp for a in m.participants for sp in self.actors[a].mentions if self.same_sentence(sp, t)]
+            after = [sp for sp in mine if sp.start >= t.end and len(self.gap_words(t.end, sp.start)) <= 6]
+            before = [sp for sp in mine if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 1]
+            subject = min(after, key=lambda sp: sp.start, default=None) or max(before, key=lambda sp: sp.start, default=None)
+            if subject is not None:
+                return self.actors[self.actor_of[subject]]
+        return None
+
     def lone_state_meeting(self, m: _Mention) -> bool:
         """A meeting whose one party is a state (``وأضاف "ناقشنا خلال اللقاء ... الشعب اليمني"``):
-        the state is what was discussed or where, and who met is not in the text. A body (ORG) or a
-        person meeting an unnamed side still counts."""
-        return m.type is EventType.MEETING and len(m.participants) == 1 and self.actors[m.participants[0]].kind == "LOC"
+        the state is what was discussed or where, and who met is not in the text. A body (ORG), a
+        person meeting an unnamed side, or a state that hosts or joins it (``واستضافت قطر اجتماعا``,
+        ``وشاركت السعودية في اجتماع``) still counts."""
+        if m.type is not EventType.MEETING or len(m.participants) != 1:
+            return False
+        state = self.actors[m.participants[0]]
+        return state.kind == "LOC" and not any(reads_as(self.word_before(sp.start), _HOSTING) for sp in state.mentions)
 
     def statements_referred_to(self, m: _Mention) -> bool:
-        """``أدان الجبير التصريحات العدوانية لإيران``, ``تصريحات الإيرانيين``: a state's statements told
-        of only by a noun are what someone else answers; a state that speaks is given a verb
-        (``أعلنت مصر``, ``أكدت دمشق``)."""
-        return (m.type is EventType.STATEMENT and all(self.actors[a].kind == "LOC" for a in m.source)
-                and all(_STATEMENT_NOUN.match(fold(strip_proclitic(t.text.split()[0]))) for t in m.triggers if t.text.split()))
+        """``أدان الجبير التصريحات العدوانية لإيران``, ``بيان إيران الأخير``: a state's statements told
+        of only by a noun, the state after it as its genitive, are what someone else answers. A
+        state that speaks is the subject of a verb (``أعلنت مصر``, ``وأدلت واشنطن بتصريحات``)."""
+        if m.type is not EventType.STATEMENT or not m.source or any(self.actors[a].kind != "LOC" for a in m.source):
+            return False
+        for t in m.triggers:
+            if not _STATEMENT_NOUN.match(fold(t.text.split()[0]) if t.text.split() else ""):
+                return False
+            mentions = [sp for a in m.source for sp in self.actors[a].mentions if self.same_sentence(sp, t)]
+            if not mentions or any(sp.start < t.start for sp in mentions):
+                return False
+        return True
 
     # ---------------------------------------------------------------- output
 

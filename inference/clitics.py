@@ -102,9 +102,14 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     Neither recurring (``التقى بوتين أردوغان``) is read as two people too, unless a role stands
     right before them (``وزير الخارجية الإيطالي [باولو] [جنتيلوني]``). A piece ending on a
     particle (``تميم بن``) always continues."""
-    if len(a.text.split()) == 1 and fold(b.text.split()[0]) in ("بن", "ابن", "بنت") and a.text[:1] not in _NOT_FIRST:
-        return True  # [مساعد] [بن محمد العيبان]: a first name (even one that is also a noun) and his lineage
-    if not all(is_name_like(w) or fold(w) in NAME_PARTICLES or w == _ALI for w in (a.text.split()[-1], b.text.split()[0])):
+    if (len(a.text.split()) == 1 and len(b.text.split()) >= 3 and fold(b.text.split()[0]) in ("بن", "ابن", "بنت")
+            and a.text[:1] not in _NOT_FIRST and word_counts.get(fold(a.text), 0) < 2):
+        # [مساعد] [بن محمد العيبان]: a first name (even one that is also a noun) and his lineage; not
+        # a surname named on its own elsewhere (التقى [أوباما] [بن سلمان]: two people)
+        return True
+    last_word, first_word = a.text.split()[-1], b.text.split()[0]
+    if not ((is_name_like(last_word) or fold(last_word) in NAME_PARTICLES or last_word == _ALI)
+            and (is_name_like(first_word) or fold(first_word) in NAME_PARTICLES)):
         return False  # سيرغي لافروف | نظيره
     if fold(a.text.split()[-1]) in NAME_PARTICLES:
         return True
@@ -213,17 +218,20 @@ def _join_adjacent(text: str, spans: list[Span]) -> list[Span]:
 
 def _introduced_by_role(text: str, out: list[Span]) -> bool:
     """Does a role introduce the last piece: right before it (``وزير الخارجية الإيطالي [باولو]``),
-    or with the body it heads between (``رئيس [منظمة الطاقة الذرية الإيرانية] [علي]``, ``رئيس
-    البرلمان الإيراني [علي]``: at most four words, no punctuation)?"""
-    last = out[-1]
+    or with the body it heads between (``رئيس [منظمة الطاقة الذرية الإيرانية] [علي]``, or untagged:
+    ``رئيس البرلمان الإيراني [علي]``, at most four definite words, no punctuation)?"""
+    nxt = out[-1]
     for prev in out[-2:-4:-1]:
-        gap = text[prev.end : last.start]
+        gap = text[prev.end : nxt.start]
         if is_role(prev.label):
             if not gap.strip(" \u00a0،,"):
                 return True
-            return len(gap.split()) <= 4 and all(c.isalpha() or c in " \u00a0" for c in gap)
+            words = gap.split()  # the body a role heads, untagged: definite words only (not ``السعودي أمس``)
+            return nxt is out[-1] and len(words) <= 4 and all(c.isalpha() or c in " \u00a0" for c in gap) \
+                and all(fold(w).startswith(("ال", "لل")) for w in words)
         if prev.label not in ("ORG", "LOC") or gap.strip(" \u00a0"):
             return False
+        nxt = prev
     return False
 
 

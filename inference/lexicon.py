@@ -75,10 +75,12 @@ MATCH_WORDS = frozenset(fold(w) for w in (
 ).split())
 SPORTS_REPORT_MIN_WORDS, SPORTS_REPORT_MIN_SHARE = 6, 0.01  # the share: a long digest with one match item is no report
 #: A result (``بأربعة أهداف مقابل ثلاثة``, ``بهدفين مقابل هدف``): a league round-up may hold no
-#: match word at all (``تمكن نادي أحد من كسب شقيقه``) but gives its scores; two of them make a report.
-_SCORE = re.compile(r"(?:(?:\d+|ب?(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?)\s+(?:اهداف|نقاط)|ب?هدفين|بهدف)"
+#: match word at all (``تمكن نادي أحد من كسب شقيقه``) but gives its scores; two of them, at least
+#: one per 250 words (a long digest with one results item is no report), make a report. Goals
+#: only: ``4 نقاط مقابل`` is as often a plan's points or a poll's lead.
+_SCORE = re.compile(r"(?:(?:\d+|ب?(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?)\s+اهداف|ب?هدفين|بهدف)"
                     r"\s+(?:مقابل|دون\s+مقابل|نظيف)")
-SPORTS_REPORT_MIN_SCORES = 2
+SPORTS_REPORT_MIN_SCORES, SPORTS_REPORT_SCORE_SHARE = 2, 0.004  # and one result per 250 words at least
 
 
 def is_sports_word(word: str) -> bool:
@@ -90,7 +92,8 @@ def is_sports_report(text: str) -> bool:
     hits = sum(1 for w in words if reads_as(fold(w), MATCH_WORDS))
     if hits >= SPORTS_REPORT_MIN_WORDS and hits >= SPORTS_REPORT_MIN_SHARE * len(words):
         return True
-    return len(_SCORE.findall(fold(text))) >= SPORTS_REPORT_MIN_SCORES
+    scores = len(_SCORE.findall(fold(text)))
+    return scores >= SPORTS_REPORT_MIN_SCORES and scores >= SPORTS_REPORT_SCORE_SHARE * len(words)
 
 
 #: Dual/plural anaphors that pick up the two most recent actors (``الوزيران بحثا``).
@@ -288,3 +291,20 @@ def is_head_noun(word: str) -> bool:
     """``منظمة``, ``ومنظمة``, ``وزارة`` (whose و is no conjunction): an institution's head noun."""
     w = fold(word)
     return w in GENERIC_HEAD_NOUNS or fold(strip_proclitic(word)) in GENERIC_HEAD_NOUNS
+
+
+@lru_cache(maxsize=1)
+def first_person_triggers() -> frozenset[str]:
+    """Folded first-person verb forms of the trigger lexicon (``{ن|أ}رفض`` → ``نرفض``, ``ارفض``):
+    an official quoted saying "we reject". A past verb (``أدان``, ``نددت``) is not among them."""
+    from araevents.training.gazetteers import LEXICONS, read_tsv
+    from araevents.training.weak_labels import expand
+
+    forms = set()
+    for row in read_tsv(LEXICONS / "triggers.tsv"):
+        phrase = row[1]
+        if not phrase.startswith("{") or " " in phrase:
+            continue
+        persons = set(phrase[1 : phrase.index("}")].split("|")) & {"ن", "أ"}  # {ي|ت|ن|أ}دعو, {ن|أ}رفض
+        forms.update(fold(v) for v in expand(phrase) if v[:1] in persons)
+    return frozenset(forms)

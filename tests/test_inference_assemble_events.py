@@ -681,3 +681,61 @@ def test_the_kingdom_is_the_one_kingdom_the_article_names() -> None:
     kingdoms = {"السعودية", "البحرين"}
     assert affiliation(base) not in kingdoms  # no kingdom named: Saudi copy or Bahraini, who can tell
     assert affiliation("زار ملك البحرين الرياض. " + base, "البحرين", "الرياض") not in kingdoms  # two named
+
+
+def test_review_counterexamples_stay_as_they_were() -> None:
+    """Cases a review of the session-10 rules found them misfiring on; each rule now stays silent."""
+    # a press conference held by someone named in the sentence, after an earlier speaker
+    text = "وقال الجبير إن الحل سياسي. وفي مؤتمر صحفي عقده كيري في جنيف، أكد أن واشنطن ستواصل الجهود."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("مؤتمر صحفي", "EVT_STATEMENT"), ("كيري", "PER"),
+               ("جنيف", "LOC"), ("أكد", "EVT_STATEMENT"), ("واشنطن", "LOC"))
+    said = {p.name: [t.text for t in e.triggers] for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source}
+    assert said["الجبير"] == ["وقال"]
+    # مع after a press conference that is no joint one
+    for text in ("وقال الجبير في مؤتمر صحفي مع الصحفيين في الرياض إن علاقات المملكة مع إيران متوترة.",
+                 "وقال الجبير في مؤتمر صحفي تزامنا مع زيارة جون كيري إلى موسكو إن الحل سياسي.",
+                 "وقال الجبير في مؤتمر صحفي عقده مع نهاية زيارة جون كيري إن الحل سياسي."):
+        items = [("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("مؤتمر صحفي", "EVT_STATEMENT")]
+        items += [(w, lab) for w, lab in (("الرياض", "LOC"), ("إيران", "LOC"), ("زيارة", "EVT_VISIT"),
+                                          ("جون كيري", "PER"), ("موسكو", "LOC")) if w in text]
+        assert of_type(assemble(text, spans(text, *items)), "MEETING") == [], text
+    # a state's statement in a new clause of the sentence is its own
+    text = "وقال الجبير إن الحل سياسي، فيما أكدت مصر دعمها للحل."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("الجبير", "PER"), ("أكدت", "EVT_STATEMENT"), ("مصر", "LOC"))
+    assert sorted(p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source) == ["الجبير", "مصر"]
+    # a state that speaks through a light verb and a noun
+    text = "وأدلت واشنطن بتصريحات تدعم الحل."
+    sp = spans(text, ("واشنطن", "LOC"), ("بتصريحات", "EVT_STATEMENT"))
+    assert [p.name for e in of_type(assemble(text, sp), "STATEMENT") for p in e.source] == ["واشنطن"]
+    # a guest named first is no host: the attendees stay unplaced
+    text = ("التقى وزير الخارجية الأمريكي جون كيري خادم الحرمين الشريفين الملك سلمان. "
+            "وحضر اللقاء وزير الدولة مساعد العيبان.")
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"),
+               ("خادم الحرمين الشريفين الملك", "ROLE_HEAD_OF_STATE"), ("سلمان", "PER"), ("اللقاء", "EVT_MEETING"),
+               ("وزير الدولة", "ROLE_MINISTER"), ("مساعد العيبان", "PER"))
+    (meeting,) = of_type(assemble(text, sp), "MEETING")
+    assert {p.name: p.affiliation for p in meeting.participants}["مساعد العيبان"] is None
+    # a dual governed by a preposition is no subject
+    text = "وبحث الوزيران الجبير والمخلافي العلاقات بين السعودية واليمن. وتناولا العلاقات بين البلدين واتفقا على تعزيزها."
+    sp = spans(text, ("وبحث", "EVT_MEETING"), ("الجبير", "PER"), ("والمخلافي", "PER"), ("السعودية", "LOC"),
+               ("اليمن", "LOC"), ("واتفقا", "EVT_AGREEMENT"))
+    (agreement,) = of_type(assemble(text, sp), "AGREEMENT")
+    assert "السعودية" not in {p.name for p in agreement.participants}
+    # a first-person verb quoted from someone the sentence names is his, past verbs are no first person
+    text = "وقال لافروف إن موسكو ستواصل دعم دمشق. وكتب ترامب على تويتر: «نرفض التدخل الروسي في سوريا»."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("لافروف", "PER"), ("موسكو", "LOC"), ("دمشق", "LOC"), ("ترامب", "PER"),
+               ("نرفض", "EVT_REJECTION"), ("سوريا", "LOC"))
+    assert [p.name for e in of_type(assemble(text, sp), "REJECTION") for p in e.source] != ["لافروف"]
+    # a hosted meeting with a state as its one known party
+    text = "واستضافت قطر أمس اجتماعا لبحث الأزمة اليمنية."
+    sp = spans(text, ("قطر", "LOC"), ("اجتماعا", "EVT_MEETING"))
+    assert len(of_type(assemble(text, sp), "MEETING")) == 1
+    # a headline condemner is not the body's other condemner
+    text = "الإمارات تدين تفجير عسير\n\nأدان الأمين العام لمجلس التعاون عبداللطيف الزياني التفجير."
+    sp = spans(text, ("الإمارات", "LOC"), ("تدين", "EVT_ACCUSATION"), ("أدان", "EVT_ACCUSATION"),
+               ("الأمين العام", "ROLE_SECRETARY_GENERAL"), ("لمجلس التعاون", "ORG"), ("عبداللطيف الزياني", "PER"))
+    assert len(of_type(assemble(text, sp), "ACCUSATION")) == 2
+    # a spokesperson's body is no destination: the statement stays
+    text = "وقال المتحدث باسم الخارجية الروسية إن موسكو تدعم الحل."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("المتحدث", "ROLE_SPOKESPERSON"), ("الخارجية الروسية", "ORG"), ("موسكو", "LOC"))
+    assert len(of_type(assemble(text, sp), "STATEMENT")) == 1

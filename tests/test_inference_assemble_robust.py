@@ -206,3 +206,18 @@ def test_a_construct_of_two_role_pieces_is_its_heads_office_and_a_title_gives_wa
                ("معالي", "ROLE_MINISTER", 0, 0.63), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"))
     roles = [(s.text, s.label) for s in repair_spans(text, sp) if s.label.startswith("ROLE_")]
     assert roles == [("مبعوث الأمين العام", "ROLE_ENVOY"), ("معالي وزير الخارجية", "ROLE_FOREIGN_MINISTER")]
+
+
+def test_two_people_side_by_side_are_not_joined_by_lineage_or_a_first_name() -> None:
+    """Review counterexamples: a surname before ``بن X`` is another person; ``علي`` may start a
+    name, not continue one; a time word is no body a role heads."""
+    cases = (("التقى أوباما الأمير بن سلمان. وقال أوباما إن اللقاء جيد.", [("أوباما", "PER"), ("بن سلمان", "PER"), ("أوباما", "PER", 1)]),
+             ("واستقبل الرئيس الإيراني روحاني علي لاريجاني.", [("الرئيس الإيراني", "ROLE_HEAD_OF_STATE"), ("روحاني", "PER"), ("علي لاريجاني", "PER")]),
+             ("وقال وزير الخارجية السعودي أمس ظريف لافروف.", [("وزير الخارجية السعودي", "ROLE_FOREIGN_MINISTER"), ("ظريف", "PER"), ("لافروف", "PER")]))
+    for text, items in cases:
+        got = [s.text for s in repair_spans(text, spans(text, *items)) if s.label == "PER"]
+        assert len(got) == sum(1 for it in items if it[1] == "PER"), (text, got)
+    # a first name and a lineage chain of three words is one name
+    text = "وحضر الاستقبال وزير الدولة الدكتور مساعد بن محمد العيبان."
+    got = [s.text for s in repair_spans(text, spans(text, ("مساعد", "PER"), ("بن محمد العيبان", "PER"))) if s.label == "PER"]
+    assert got == ["مساعد بن محمد العيبان"]

@@ -83,7 +83,7 @@ def test_trigger_forms(labeller, word, label):
     ("ورحبت الخارجية بالاتفاق", "رحبت", "EVT_STATEMENT"),  # a welcome
     ("وألقى الوزير كلمة في الجلسة", "ألقى", "EVT_STATEMENT"),  # a speech
     ("مطالبا بالإفراج عن المعتقلين", "مطالبا", "EVT_APPEAL"),
-    ("وصادق مجلس الأمن على الاتفاق", "صادق", "EVT_AGREEMENT"),  # ratification
+    ("وأعلن المجلس المصادقة على الاتفاق", "المصادقة", "EVT_AGREEMENT"),  # ratification
     ("ويعارض الكونغرس الاتفاق", "يعارض", "EVT_REJECTION"),  # opposition
     ("وحضر الاستقبال وزير الدولة", "الاستقبال", "EVT_MEETING"),
     ("وأقام الأمير مأدبة غداء تكريما للضيف", "مأدبة", "EVT_MEETING"),
@@ -97,10 +97,17 @@ def test_trigger_constructions_of_quoted_officials_and_split_phrases(labeller, t
                                   "وتوجه وزير الخارجية بالشكر إلى دولة الكويت", "وارتفع طلب المستوردين من الصين على النفط",
                                   "ليس من الضروري أن يرفع البنك الفائدة", "وتعتمد الخطة على ضرورة توفير التمويل",
                                   "وينتمي إلى حزب الدعوة الإسلامية", "وكان الوزير حذرا في موقفه",
-                                  "وهي خطوة تعبر عن متانة العلاقات", "وهو ما يعبر عن عمق الروابط",
-                                  "وتعارض المصالح بين الشركات", "ولديه مطالب كثيرة", "وصادق الرجل صديقه"])
+                                  "وهي خطوة تعبر عن متانة العلاقات", "وهو ما يعبر عن عمق الروابط"])
 def test_request_and_heading_words_need_their_context(labeller, text):
     assert not any(lab in ("EVT_APPEAL", "EVT_VISIT", "EVT_STATEMENT") for lab, _ in spans(labeller, text))
+
+
+@pytest.mark.parametrize("text", ["وتعارض المصالح بين الشركات", "ولديه مطالب كثيرة", "وصادق الرجل على صديقه",
+                                  "وكان عمدة لندن صادق خان على رأس الوفد", "ويتوقع أن تشهد المنطقة أمطارا",
+                                  "ويرى مراقبون أن الأسعار سترتفع", "وافتتح مركز استقبال اللاجئين",
+                                  "ويبدأ استقبال طلبات التسجيل غدا"])
+def test_words_that_only_look_like_events_are_none(labeller, text):
+    assert not any(lab.startswith("EVT_") for lab, _ in spans(labeller, text)), spans(labeller, text)
 
 
 @pytest.mark.parametrize("text,role,label", [
