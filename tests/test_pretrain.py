@@ -141,6 +141,17 @@ def test_pretrain_runs_logs_and_resumes_with_a_longer_budget(tmp_path, capsys):
     tagger = AutoModelForTokenClassification.from_pretrained(tmp_path / "pt2" / "final", num_labels=3)
     assert tagger.config.split_proclitics is True
 
+    # a phase from a shipped (float16, fine-tuned) tagger: its encoder trains in float32
+    import torch
+
+    shipped = tmp_path / "shipped"
+    tagger.half().save_pretrained(shipped)
+    AutoTokenizer.from_pretrained(out / "final").save_pretrained(shipped)
+    pretrain(tiny_pretrain_config(tmp_path, output_dir=str(tmp_path / "pt4"), init_from=str(shipped),
+                                  split_proclitics=True, max_steps=1, save_steps=1))
+    again = BertForMaskedLM.from_pretrained(tmp_path / "pt4" / "final")
+    assert next(again.parameters()).dtype == torch.float32
+
     # a deeper phase: the 1-layer encoder grown to 3 layers, saved and reloaded with 3
     pretrain(tiny_pretrain_config(tmp_path, output_dir=str(tmp_path / "pt3"), init_from=str(out / "final"),
                                   grow_layers=3, max_steps=1, save_steps=1))
