@@ -113,14 +113,14 @@ _RECEIVE = re.compile(r"(?:استقبل|يستقبل|تستقبل|سيستقبل
 _DUAL_GOVERNORS = frozenset(fold(w) for w in ("بين", "مع", "من", "في", "عن", "على", "إلى", "الى", "لدى", "حول", "بشأن"))
 _HOSTING = frozenset(fold(w) for w in (
     "استضاف", "استضافت", "يستضيف", "تستضيف", "ستستضيف", "احتضن", "احتضنت", "تحتضن", "شارك", "شاركت", "تشارك",
-    "يشارك", "ستشارك", "دعا", "دعت", "نظم", "نظمت", "عقد", "عقدت", "تعقد", "ستعقد"))
+    "يشارك", "ستشارك", "نظم", "نظمت", "عقد", "عقدت", "تعقد", "ستعقد"))
 _ATTEND = frozenset(fold(w) for w in ("حضر", "حضرها", "حضره", "يحضر", "وحضر"))
 _OTHER_SIDE = re.compile(r"من الجانب|عن الجانب|من جانب")
 _STATEMENT_NOUN = re.compile(r"(?:[وف])?(?:[بل])?(?:ال)?(?:تصريح|بيان)")
-_CLAUSE_BREAK = re.compile(r"[;؛]|(?<!\w)(?:فيما|بينما|في حين|من جهته|من جهتها|من جانبه|من جانبها|في المقابل|بدورها|بدوره)(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[;؛]|(?<!\w)(?:فيما(?!\s+(?:يخص|يتعلق|بين|بعد|يلي))|بينما|في حين|من جهته|من جهتها|من جانبه|من جانبها|في المقابل|بدورها|بدوره)(?!\w)")
 _LIFTING = frozenset(fold(w) for w in ("رفع", "تخفيف", "إلغاء", "الغاء", "رفعها", "تخفيفها", "إنهاء", "انهاء"))
 _JOINT = frozenset(fold(w) for w in ("مشترك", "المشترك", "مشتركا"))
-_WITH = re.compile(r"(?<!\w)مع(?!\w)")
+_WITH = re.compile(r"(?<![^\W\u0640])مـ*ع(?![^\W\u0640])")  # مع, tatweel allowed (مـع)
 _HELD = frozenset(fold(w) for w in ("عقده", "عقدته", "عقداه", "عقدها", "عقدوه", "عقد"))
 _PRESS_AUDIENCE = frozenset(fold(w) for w in ("الصحفيين", "الصحافيين", "الصحفيون", "وسائل", "الإعلاميين"))
 _WITHIN = frozenset(fold(w) for w in ("في", "خلال", "عقب", "وفي", "وخلال"))
@@ -1007,7 +1007,10 @@ class _Article:
                 words = words[1:]  # مشترك, عقده
             if not words or words[0] != "مع" or words[1:2] and words[1] in _PRESS_AUDIENCE:
                 continue  # ``تزامنا مع زيارة``, ``مع الصحفيين``
-            with_at = pc.end + _WITH.search(self.text, pc.end).start() - pc.end
+            found_with = _WITH.search(self.text, pc.end)
+            if found_with is None:
+                continue
+            with_at = found_with.start()
             person = next((sp for sp in agents if sp.start > with_at and sp.label == "PER" and self.same_sentence(pc, sp)), None)
             if person is None or self.actor_of[person] in speakers or len(self.gap_words(with_at, person.start)) > 7 \
                     or any(is_trigger(sp.label) for sp in self.spans_within(with_at, person.start)):
@@ -1181,10 +1184,13 @@ class _Article:
     def quoted_first_person(self, t: Span) -> bool:
         """``«نرفض ...»``, ``«أرفض ...»``: a verb of the first person (a form the lexicon lists as
         such) inside a quotation speaks for the one quoted."""
-        word = t.text.split()[0] if t.text.split() else ""
-        return reads_as(fold(word), first_person_triggers()) and self.quoted(t.start)
+        word = fold(t.text.split()[0]) if t.text.split() else ""
+        forms = first_person_triggers()
+        future = word[1:] if word.startswith("س") else ""  # سنرفض
+        return (reads_as(word, forms) or future in forms) and self.quoted(t.start)
 
     def speech_verb_before(self, t: Span, s_start: int) -> bool:
+        """A speech trigger earlier in the sentence (``وأضاف: «نرفض``): the quote goes on what was being said."""
         lo = bisect.bisect_left(self._starts, s_start)
         return any(sp.label == "EVT_STATEMENT" for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)])
 
@@ -1363,7 +1369,7 @@ class _Article:
             # the body mention with most of the headline's actors (all, if one has them), the first on a tie
             host = max(shared, key=lambda e: len(set(e.participants) & set(m.participants)), default=None)
             if host is None and len(m.participants) <= 1 and body and body[0].sentence == first_sentence \
-                    and (m.type in _TALKS or self.same_side(m, body[0])):
+                    and (m.type not in _DIRECTED or self.same_side(m, body[0])):
                 host = body[0]  # ``يلتقي رئيس التحرير``, then ``التقى ... الفال``: the body's first sentence
             if host is None:
                 continue
@@ -1383,8 +1389,10 @@ class _Article:
 
     def same_side(self, a: _Mention, b: _Mention) -> bool:
         """Directed events are one per actor (each condemning state its own): a headline's joins the
-        body's only when both stand for the same side (``البحرين تدين``, ``أدانت وزارة الخارجية البحرينية``)."""
-        return bool(self.sides(a) & self.sides(b))
+        body's unless both sides are known and differ (``الإمارات تدين``, then ``أدان الأمين العام
+        لمجلس التعاون``: two events; ``البحرين تدين``, then ``أدانت وزارة الخارجية``: one)."""
+        sa, sb = self.sides(a), self.sides(b)
+        return not sa or not sb or bool(sa & sb)
 
     def absorb(self, merged: list[_Mention]) -> list[_Mention]:
         """Mentions that name an event already told of join it (triggers, participants, time, place)
@@ -1499,15 +1507,16 @@ class _Article:
                         actor.affiliation = home
 
     def host_of(self, m: _Mention) -> "Actor | None":
-        """The subject of the meeting's receiving verb: the actor right after ``استقبل`` (an
-        honorific title between), or right before a headline's ``يستقبل``."""
+        """The subject of the meeting's receiving verb: the participant right before it (``الملك
+        سلمان يستقبل``, ``قد استقبل``: one word between at most), else the first one after it within
+        six words (``استقبل خادم الحرمين الشريفين الملك سلمان``)."""
         for t in m.triggers:
             if not _RECEIVE.match(fold(strip_proclitic(t.text.split()[0]) if t.text.split() else "")):
                 continue
             mine = [sp for a in m.participants for sp in self.actors[a].mentions if self.same_sentence(sp, t)]
             after = [sp for sp in mine if sp.start >= t.end and len(self.gap_words(t.end, sp.start)) <= 6]
             before = [sp for sp in mine if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 1]
-            subject = min(after, key=lambda sp: sp.start, default=None) or max(before, key=lambda sp: sp.start, default=None)
+            subject = max(before, key=lambda sp: sp.start, default=None) or min(after, key=lambda sp: sp.start, default=None)
             if subject is not None:
                 return self.actors[self.actor_of[subject]]
         return None
@@ -1520,20 +1529,23 @@ class _Article:
         if m.type is not EventType.MEETING or len(m.participants) != 1:
             return False
         state = self.actors[m.participants[0]]
-        return state.kind == "LOC" and not any(reads_as(self.word_before(sp.start), _HOSTING) for sp in state.mentions)
+        sentences = {self.sent_index(t.start) for t in m.triggers}
+        return state.kind == "LOC" and not any(reads_as(self.word_before(sp.start), _HOSTING)
+                                               for sp in state.mentions if self.sent_index(sp.start) in sentences)
 
     def statements_referred_to(self, m: _Mention) -> bool:
         """``أدان الجبير التصريحات العدوانية لإيران``, ``بيان إيران الأخير``: a state's statements told
-        of only by a noun, the state after it as its genitive, are what someone else answers. A
-        state that speaks is the subject of a verb (``أعلنت مصر``, ``وأدلت واشنطن بتصريحات``)."""
+        of only by a noun are what someone else answers (``وهاجم الجبير إيران بسبب تصريحات``). A
+        state that speaks is the subject of a verb (``أعلنت مصر``) or stands right before the noun
+        (``وأدلت واشنطن بتصريحات``)."""
         if m.type is not EventType.STATEMENT or not m.source or any(self.actors[a].kind != "LOC" for a in m.source):
             return False
         for t in m.triggers:
             if not _STATEMENT_NOUN.match(fold(t.text.split()[0]) if t.text.split() else ""):
                 return False
             mentions = [sp for a in m.source for sp in self.actors[a].mentions if self.same_sentence(sp, t)]
-            if not mentions or any(sp.start < t.start for sp in mentions):
-                return False
+            if not mentions or any(sp.end <= t.start and not self.gap_words(sp.end, t.start) for sp in mentions):
+                return False  # ``وأدلت واشنطن بتصريحات``: the state right before the noun says it
         return True
 
     # ---------------------------------------------------------------- output

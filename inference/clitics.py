@@ -15,7 +15,10 @@ from araevents.document import Span
 from araevents.schema import is_role, is_trigger
 
 from .deps import fold
-from .lexicon import HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_counterpart, is_demonym_word, is_known_form, is_name_like, state_of, strip_proclitic
+from .lexicon import (
+    HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_counterpart, is_demonym_word, is_known_form, is_name_like,
+    known_surnames, state_of, strip_proclitic,
+)
 
 _STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
 
@@ -88,7 +91,7 @@ def _only_space(gap: str) -> bool:
 
 
 #: The name ``علي`` folds to the preposition ``على``; spelled with ي and tagged a name, it is one
-#: (``[علي] [لاريجاني]``).
+#: (``[علي] [لاريجاني]``, ``[محمد] [علي الحكيم]``; not after a surname: ``روحاني | علي لاريجاني``).
 _ALI = "علي"
 _NOT_FIRST = "«\"("
 
@@ -102,14 +105,15 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     Neither recurring (``التقى بوتين أردوغان``) is read as two people too, unless a role stands
     right before them (``وزير الخارجية الإيطالي [باولو] [جنتيلوني]``). A piece ending on a
     particle (``تميم بن``) always continues."""
-    if (len(a.text.split()) == 1 and len(b.text.split()) >= 3 and fold(b.text.split()[0]) in ("بن", "ابن", "بنت")
-            and a.text[:1] not in _NOT_FIRST and word_counts.get(fold(a.text), 0) < 2):
-        # [مساعد] [بن محمد العيبان]: a first name (even one that is also a noun) and his lineage; not
-        # a surname named on its own elsewhere (التقى [أوباما] [بن سلمان]: two people)
-        return True
     last_word, first_word = a.text.split()[-1], b.text.split()[0]
+    surname = fold(last_word) in known_surnames() or word_counts.get(fold(last_word), 0) >= 2
+    if (len(a.text.split()) == 1 and len(b.text.split()) >= 2 and fold(first_word) in ("بن", "ابن", "بنت")
+            and a.text[:1] not in _NOT_FIRST and not surname):
+        # [مساعد] [بن محمد العيبان], [محمد] [بن سلمان]: a first name (even one that is also a noun)
+        # and his lineage; not a surname that names a person alone (التقى [أوباما] [بن سلمان])
+        return True
     if not ((is_name_like(last_word) or fold(last_word) in NAME_PARTICLES or last_word == _ALI)
-            and (is_name_like(first_word) or fold(first_word) in NAME_PARTICLES)):
+            and (is_name_like(first_word) or fold(first_word) in NAME_PARTICLES or (first_word == _ALI and not surname))):
         return False  # سيرغي لافروف | نظيره
     if fold(a.text.split()[-1]) in NAME_PARTICLES:
         return True
@@ -226,9 +230,11 @@ def _introduced_by_role(text: str, out: list[Span]) -> bool:
         if is_role(prev.label):
             if not gap.strip(" \u00a0،,"):
                 return True
-            words = gap.split()  # the body a role heads, untagged: definite words only (not ``السعودي أمس``)
+            # the body a role heads, untagged: a head noun or definite words (``مجلس الشورى الإيراني``),
+            # not ``السعودي أمس``
+            words = gap.split()
             return nxt is out[-1] and len(words) <= 4 and all(c.isalpha() or c in " \u00a0" for c in gap) \
-                and all(fold(w).startswith(("ال", "لل")) for w in words)
+                and all(fold(w).startswith(("ال", "لل")) or (i == 0 and is_head_noun(w)) for i, w in enumerate(words))
         if prev.label not in ("ORG", "LOC") or gap.strip(" \u00a0"):
             return False
         nxt = prev

@@ -295,8 +295,9 @@ def is_head_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def first_person_triggers() -> frozenset[str]:
-    """Folded first-person verb forms of the trigger lexicon (``{ن|أ}رفض`` → ``نرفض``, ``ارفض``):
-    an official quoted saying "we reject". A past verb (``أدان``, ``نددت``) is not among them."""
+    """Folded first-person verb forms of the trigger lexicon's imperfects (``{ن|أ}رفض`` → ``نرفض``,
+    ``{ي|ت}نفي`` → ``ننفي``, ``انفي``): an official quoted saying "we reject". A past verb (``أدان``,
+    ``نددت``) is not among them."""
     from araevents.training.gazetteers import LEXICONS, read_tsv
     from araevents.training.weak_labels import expand
 
@@ -305,6 +306,17 @@ def first_person_triggers() -> frozenset[str]:
         phrase = row[1]
         if not phrase.startswith("{") or " " in phrase:
             continue
-        persons = set(phrase[1 : phrase.index("}")].split("|")) & {"ن", "أ"}  # {ي|ت|ن|أ}دعو, {ن|أ}رفض
-        forms.update(fold(v) for v in expand(phrase) if v[:1] in persons)
+        prefixes = set(phrase[1 : phrase.index("}")].split("|"))  # {ي|ت}نفي, {ي|ت|ن|أ}دعو, {ن|أ}رفض
+        for v in expand(phrase):
+            if v[:1] in prefixes & {"ن", "أ"}:
+                forms.add(fold(v))
+            elif v[:1] in prefixes & {"ي", "ت"}:  # the imperfect of the lexicon, in the first person
+                forms.update(fold(p + v[1:]) for p in ("ن", "أ"))
     return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """Last words of the known-actor table's names (``أوباما``, ``روحاني``, ``بوتين``): a piece that is
+    one stands for a whole person, so ``التقى [أوباما] [بن سلمان]`` names two people."""
+    return frozenset(name.split()[-1] for name in gazetteer.actors_table() if name.split())

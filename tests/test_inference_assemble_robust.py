@@ -221,3 +221,16 @@ def test_two_people_side_by_side_are_not_joined_by_lineage_or_a_first_name() -> 
     text = "وحضر الاستقبال وزير الدولة الدكتور مساعد بن محمد العيبان."
     got = [s.text for s in repair_spans(text, spans(text, ("مساعد", "PER"), ("بن محمد العيبان", "PER"))) if s.label == "PER"]
     assert got == ["مساعد بن محمد العيبان"]
+
+
+def test_second_review_name_joins() -> None:
+    """A first name before a two-word lineage or a compound name with علي is one name; a body a role
+    heads may start with an indefinite head noun (``مجلس الشورى الإيراني``)."""
+    cases = (("وصل الأمير محمد بن سلمان إلى موسكو.", [("محمد", "PER"), ("بن سلمان", "PER")], "محمد بن سلمان"),
+             ("وقال وزير الخارجية العراقي محمد علي الحكيم إن الحل سياسي.",
+              [("وزير الخارجية العراقي", "ROLE_FOREIGN_MINISTER"), ("محمد", "PER"), ("علي الحكيم", "PER")], "محمد علي الحكيم"),
+             ("وقال رئيس مجلس الشورى الإيراني علي لاريجاني إن الحل سياسي.",
+              [("رئيس", "ROLE_OFFICIAL"), ("علي", "PER"), ("لاريجاني", "PER")], "علي لاريجاني"))
+    for text, items, name in cases:
+        got = [s.text for s in repair_spans(text, spans(text, *items)) if s.label == "PER"]
+        assert got == [name], (text, got)
