@@ -319,4 +319,6 @@ def first_person_triggers() -> frozenset[str]:
 def known_surnames() -> frozenset[str]:
     """Last words of the known-actor table's names (``أوباما``, ``روحاني``, ``بوتين``): a piece that is
     one stands for a whole person, so ``التقى [أوباما] [بن سلمان]`` names two people."""
-    return frozenset(name.split()[-1] for name in gazetteer.actors_table() if name.split())
+    # not the father's name closing a lineage (``سعود بن عبدالله بن محمد``): a first name, not a surname
+    return frozenset(words[-1] for words in (name.split() for name in gazetteer.actors_table())
+                     if words and not (len(words) > 1 and words[-2] in LINEAGE_WORDS))

@@ -234,3 +234,13 @@ def test_second_review_name_joins() -> None:
     for text, items, name in cases:
         got = [s.text for s in repair_spans(text, spans(text, *items)) if s.label == "PER"]
         assert got == [name], (text, got)
+
+
+def test_known_surnames_are_not_the_fathers_names_closing_a_lineage() -> None:
+    from araevents.gazetteer import actors_table
+    from araevents.inference.lexicon import known_surnames
+
+    lineage_ends = {n.split()[-1] for n in actors_table() if len(n.split()) > 2 and n.split()[-2] == "بن"}
+    assert lineage_ends and not (lineage_ends - {n.split()[-1] for n in actors_table() if len(n.split()) < 3
+                                                 or n.split()[-2] != "بن"}) & known_surnames()
+    assert "اوباما" in known_surnames()
