@@ -78,8 +78,9 @@ from .lexicon import (
 from .modality import modality_of
 
 _WORD = re.compile(r"\w+")
-_LINKS = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في", "باسم", "عن", "لشؤون", "بشأن"))
+#: Prepositions linking a role to where it is sent (``المبعوث إلى سوريا``, ``سفير ... لدى لبنان``).
 _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
+_LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
@@ -284,6 +285,10 @@ class _Article:
 
     def gap_words(self, a: int, b: int) -> list[str]:
         return _words(self.text[a:b])
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos``; the whole text when it has none."""
+        return self.sentences[self.sent_index(pos)] if self.sentences else (0, len(self.text))
 
     def word_before(self, pos: int) -> str:
         """The word right before ``pos`` (within 20 characters), or ''."""
@@ -681,7 +686,7 @@ class _Article:
 
     def on_behalf(self, pos: int) -> bool:
         """Is ``pos`` inside ``نيابة عن ...`` (or ``بالنيابة عن``) in its sentence, with no event word between?"""
-        s, _ = self.sentences[self.sent_index(pos)] if self.sentences else (0, len(self.text))
+        s, _ = self.sentence_at(pos)
         k = self.text.rfind("نيابة عن", s, pos)  # also بالنيابة عن
         if k < 0:
             return False
@@ -928,14 +933,15 @@ class _Article:
                     subject_first = bool(before) and not self.gap_words(before[-1].end, t.start)  # ``X يتهم Y``
                     verb_first = bool(after) and len(self.gap_words(t.end, after[0].start)) <= 3 and not self.gap_words(t.end, after[0].start)[:1] in (["من"], ["على"], ["الى"])
                     src = before[-1] if subject_first else after[0] if verb_first else (before[-1] if before else None)
-                    titled = None if subject_first else self.titled_subject(t, hi)  # ``ودعا الرئيس اليمني``
+                    # a source the mentions around the verb do not show: ``ودعا الرئيس اليمني`` (a title)
+                    named = None if subject_first else self.titled_subject(t, hi)
                     if self.quoted_first_person(t):  # ``وقال الجبير: «نرفض العدوانية الإيرانية»``
-                        titled = speakers.get(k)
-                        if titled is None and self.speech_verb_before(t, s_start):
-                            titled = self.last_speaker(out)  # ``وأضاف: «نرفض``: the speaker goes on
-                    if titled is not None:
-                        source = [titled]
-                        target = [i for i in self.ordered_ids(after) if i != titled][:1]
+                        named = speakers.get(k)
+                        if named is None and self.speech_verb_before(t, s_start):
+                            named = self.last_speaker(out)  # ``وأضاف: «نرفض``: the speaker goes on
+                    if named is not None:
+                        source = [named]
+                        target = [i for i in self.ordered_ids(after) if i != named][:1]
                     elif src is not None:
                         source = [self.actor_of[src]]
                         target = [i for i in self.ordered_ids([sp for sp in after if sp is not src]) if i not in source][:1]
@@ -980,14 +986,18 @@ class _Article:
         its ``أن``, ``إن``, colon or quote)? A participle (``مؤكدا``) continues the clause instead."""
         if self.circumstantial(t):
             return False
-        lo = bisect.bisect_left(self._starts, s_start)
-        for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)]:
-            if sp.label != "EVT_STATEMENT" or _STATEMENT_NOUN.match(fold(sp.text)):
+        for sp in self.spans_within(s_start, t.start):
+            if sp.label != "EVT_STATEMENT" or self.statement_noun(sp):
                 continue  # a noun (``تصريحات الجبير بأن``) reports nothing said in this sentence
             start = self.speech_start(sp, t.start)
             if start < t.start and not _CLAUSE_BREAK.search(self.text[start : t.start]):
                 return True  # not ``..., فيما أكدت مصر``: a new clause, a new speaker
         return False
+
+    @staticmethod
+    def statement_noun(t: Span) -> bool:
+        """``تصريحات``, ``البيان``, ``بتصريحات``: a statement told by a noun, not a speech verb."""
+        return bool(_STATEMENT_NOUN.match(fold(t.text)))
 
     def press_conference_within(self, t: Span) -> bool:
         """``تحدث الجبير خلال مؤتمر صحفي مع شكري``: a press conference the clause's subject speaks
@@ -1191,12 +1201,11 @@ class _Article:
 
     def speech_verb_before(self, t: Span, s_start: int) -> bool:
         """A speech trigger earlier in the sentence (``وأضاف: «نرفض``): the quote goes on what was being said."""
-        lo = bisect.bisect_left(self._starts, s_start)
-        return any(sp.label == "EVT_STATEMENT" for sp in self.spans[lo : bisect.bisect_left(self._starts, t.start)])
+        return any(sp.label == "EVT_STATEMENT" for sp in self.spans_within(s_start, t.start))
 
     def quoted(self, pos: int) -> bool:
         """Inside a quotation opened in the sentence of ``pos``."""
-        before = self.text[self.sentences[self.sent_index(pos)][0] if self.sentences else 0 : pos]
+        before = self.text[self.sentence_at(pos)[0] : pos]
         return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
                 or before.count('"') % 2 == 1)
 
@@ -1498,7 +1507,7 @@ class _Article:
             for t in m.triggers:
                 if not reads_as(self.word_before(t.start), _ATTEND):
                     continue
-                s0, s1 = self.sentences[self.sent_index(t.start)] if self.sentences else (0, len(self.text))
+                s0, s1 = self.sentence_at(t.start)
                 if _OTHER_SIDE.search(fold(self.text[s0:s1])):
                     continue
                 for a in m.participants:
@@ -1541,7 +1550,7 @@ class _Article:
         if m.type is not EventType.STATEMENT or not m.source or any(self.actors[a].kind != "LOC" for a in m.source):
             return False
         for t in m.triggers:
-            if not _STATEMENT_NOUN.match(fold(t.text.split()[0]) if t.text.split() else ""):
+            if not self.statement_noun(t):
                 return False
             mentions = [sp for a in m.source for sp in self.actors[a].mentions if self.same_sentence(sp, t)]
             if not mentions or any(sp.end <= t.start and not self.gap_words(sp.end, t.start) for sp in mentions):

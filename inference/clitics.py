@@ -12,6 +12,7 @@ import re
 from typing import Iterable
 
 from araevents.document import Span
+from araevents.gazetteer import STATE_FORMS
 from araevents.schema import is_role, is_trigger
 
 from .deps import fold
@@ -20,7 +21,8 @@ from .lexicon import (
     known_surnames, state_of, strip_proclitic,
 )
 
-_STATE_NOUNS = frozenset(fold(w) for w in ("دولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "إمارة", "الجمهورية", "الدولة"))
+#: A form of state (the gazetteer's list) and its definite forms: ``[بدولة] [قطر]``, ``[الجمهورية] [...]``.
+_STATE_NOUNS = STATE_FORMS | frozenset(fold(w) for w in ("المملكة", "الجمهورية", "الدولة"))
 
 _TRIMMABLE = ("PER", "ORG", "LOC")
 #: Titles that stand right before a ruler's or prince's name.
@@ -115,7 +117,7 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     if not ((is_name_like(last_word) or fold(last_word) in NAME_PARTICLES or last_word == _ALI)
             and (is_name_like(first_word) or fold(first_word) in NAME_PARTICLES or (first_word == _ALI and not surname))):
         return False  # سيرغي لافروف | نظيره
-    if fold(a.text.split()[-1]) in NAME_PARTICLES:
+    if fold(last_word) in NAME_PARTICLES:
         return True
     if len(a.text.split()) > 1 and len(b.text.split()) > 1:
         return False  # two full names side by side (التقى محمد بن سلمان محمد جواد ظريف)

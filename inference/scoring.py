@@ -27,6 +27,7 @@ from araevents.errors import UserError
 from araevents.schema import EventType
 
 from .deps import fold
+from .lexicon import state_of
 
 CORE_EXCLUDED = {EventType.STATEMENT.value}
 TYPES = [t.value for t in EventType]
@@ -150,10 +151,8 @@ def same_affiliation(a: str | None, b: str | None) -> bool:
     event-gold.md asks for the plain name, and a body has more than one."""
     if names_match(a, b):
         return True
-    from araevents.gazetteer import canonical_state
-
-    ca = canonical_state(a) if a else None
-    return ca is not None and ca == (canonical_state(b) if b else None)
+    ca = state_of(a) if a else None
+    return ca is not None and ca == (state_of(b) if b else None)
 
 
 def _get(obj: Any, key: str, default: Any = None) -> Any:
