@@ -137,7 +137,8 @@ _NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من",
                                               "عند", "خلال", "أمس", "اليوم", "مكتبه", "مكتبها", "مقر", "مقره", "مقرها"))
 #: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
 _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
-_RULER_ROLES = frozenset({"ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"})
+#: Titles of princes and sheikhs, after which court news writes a person's office bare.
+_COURT_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
 #: Words after an office that mean another holder than the sitting one.
 _NOT_SITTING = frozenset(fold(w) for w in ("السابق", "السابقة", "الأسبق", "المنتخب", "المنتخبة", "الجديد", "الجديدة", "بالإنابة", "المكلف"))
 #: Single words the tagger may take for a person that never are one.
@@ -372,20 +373,23 @@ class _Article:
                     used_roles.add(role_sp)
                 elif self.sent_index(prev.start) == self.sent_index(sp.start):
                     b = self.elliptic_binding(spans, i, bindings, pending)
-            if b.role is None and i + 1 < len(spans):
+            # a bare rank before the name (``السفير بدر عبد العاطي،``) yields to his office after it
+            # (``المتحدث الرسمي باسم الخارجية المصرية``)
+            if (b.role is None or b.rank) and i + 1 < len(spans):
                 nxt = spans[i + 1]
                 after = spans[i + 2] if i + 2 < len(spans) else None
                 followed_by_name = after is not None and after.label == "PER" and self.gap_is(nxt.end, after.start)
                 # ``كيري، وزير الخارجية``; a spokesperson needs no comma (قال أحمد فوزي المتحدث باسم
                 # الأمم المتحدة), any other role does: ``استقبل أوباما وزير الخارجية`` is someone else
-                # ... and a ruler's own title needs none after a lineage name (``الأمير محمد بن نايف بن
-                # عبدالعزيز ولي العهد``): court style. Not a title naming a state (``رئيس وزراء العراق``,
-                # ``رئيس الجمهورية التونسية``): that is how a guest is introduced after his host
+                # ... and a title needs none after a court-style name, a lineage or a prince's or
+                # sheikh's (``الأمير محمد بن نايف بن عبدالعزيز ولي العهد``, ``الأمير سعود الفيصل وزير
+                # الخارجية``): the lists of those present. Not a title naming a state (``رئيس وزراء
+                # العراق``, ``وزير الخارجية الفرنسي``): that is how a guest is introduced after his host
                 apposed = (any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
-                           or (nxt.label in _RULER_ROLES and LINEAGE_WORDS.intersection(_words(sp.text))
-                               and not self.names_a_state(nxt, after)))
+                           or (self.court_style(sp) and not self.names_a_state(nxt, after)))
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
+                    b.rank = False
                     b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
                     b.affiliation = affs[0] if affs else None
@@ -401,6 +405,12 @@ class _Article:
             if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
                 self.consumed.add(nxt)
         return bindings
+
+    def court_style(self, name: Span) -> bool:
+        """A name written as Gulf court news writes those present: with a lineage (``بن``, ``آل``) or
+        after a prince's or sheikh's title (``الأمير سعود الفيصل``), whose office follows it bare."""
+        words = _words(name.text)
+        return bool(LINEAGE_WORDS.intersection(words)) or bool(_COURT_TITLES.intersection([*words[:1], self.word_before(name.start)]))
 
     def comma_lists_two(self, spans: list[Span], j: int, k: int) -> bool:
         """``استقبل الأمين العام لمجلس التعاون، السفير جون أبي زيد، سفير الولايات المتحدة``: an

@@ -279,3 +279,41 @@ def test_a_rulers_title_is_his_own_though_a_place_follows_and_a_guests_title_is_
     fixed = repair_spans(text, spans(text, ("وقال", "EVT_STATEMENT"), ("وزير الدولة", "ROLE_MINISTER", 0, 0.9),
                                      ("للشؤون الخارجية", "ROLE_FOREIGN_MINISTER", 0, 0.8), ("نزار مدني", "PER")))
     assert [s.text for s in fixed if s.label.startswith("ROLE_")] == ["وزير الدولة للشؤون الخارجية"]
+
+
+def test_an_office_after_the_name_beats_the_rank_before_it() -> None:
+    text = "وصرح السفير بدر عبد العاطي، المتحدث الرسمي باسم الخارجية المصرية، أن اللقاء كان مثمرا."
+    sp = spans(text, ("وصرح", "EVT_STATEMENT"), ("السفير", "ROLE_AMBASSADOR"), ("بدر عبد العاطي", "PER"),
+               ("المتحدث الرسمي باسم", "ROLE_SPOKESPERSON"), ("الخارجية المصرية", "ORG"))
+    (ev,) = assemble(text, sp)
+    assert (ev.source[0].role, ev.source[0].affiliation) == ("SPOKESPERSON", "مصر")
+
+
+def test_a_rank_then_another_persons_office_keeps_the_rank() -> None:
+    # no comma and no court-style name: the office after the name is not his
+    text = "واستقبل السفير علي يوسف وزير الخارجية الفرنسي."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("السفير", "ROLE_AMBASSADOR"), ("علي يوسف", "PER"),
+               ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["علي يوسف"].role == "AMBASSADOR"
+
+
+def test_a_princes_office_follows_his_name_bare_in_a_list_of_those_present() -> None:
+    text = ("استقبل الملك سلمان وزير الخارجية الفرنسي لوران فابيوس. حضر الاستقبال الأمير سعود الفيصل وزير الخارجية، "
+            "والأمير محمد بن نايف بن عبدالعزيز وزير الداخلية.")
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("الملك", "ROLE_HEAD_OF_STATE"), ("سلمان", "PER"),
+               ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("لوران فابيوس", "PER"),
+               ("الاستقبال", "EVT_MEETING"), ("الأمير سعود الفيصل", "PER"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER", 1),
+               ("محمد بن نايف بن عبدالعزيز", "PER"), ("وزير الداخلية", "ROLE_MINISTER"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["الأمير سعود الفيصل"].role == "FOREIGN_MINISTER"
+    assert people["محمد بن نايف بن عبدالعزيز"].role == "MINISTER"
+    assert (people["لوران فابيوس"].role, people["لوران فابيوس"].affiliation) == ("FOREIGN_MINISTER", "فرنسا")
+
+
+def test_a_princes_guest_named_by_state_is_not_his_office() -> None:
+    text = "استقبل الأمير سعود الفيصل وزير الخارجية الفرنسي أمس."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("الأمير سعود الفيصل", "PER"),
+               ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("أمس", "DATE"))
+    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    assert people["الأمير سعود الفيصل"].role != "FOREIGN_MINISTER"
