@@ -113,6 +113,12 @@ def test_sentence_votes_come_from_explicit_bindings_only() -> None:
     assert sentence_votes(*bare) == [], "a dateline is a guess, not a binding"
 
 
+def test_a_name_cut_at_its_lineage_casts_no_vote() -> None:
+    cut = labelled("وقال وكيل وزارة الخارجية السعودي تركي بن عبدالله بن محمد إن الحل سياسي",
+                   ("وكيل وزارة الخارجية السعودي", "ROLE_OFFICIAL"), ("بن عبدالله بن محمد", "PER"))
+    assert sentence_votes(*cut) == []
+
+
 def test_mine_needs_enough_votes_and_a_clear_majority() -> None:
     saudi = labelled("قال وزير الخارجية السعودي عادل الجبير إن", ("وزير الخارجية السعودي", "ROLE_FOREIGN_MINISTER"),
                      ("عادل الجبير", "PER"))

@@ -32,6 +32,8 @@ from araevents.gazetteer import ACTORS_FILE, canonical_state
 
 _PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # letters and single spaces: a name, not a scrap of markup
 
+_LINEAGE_START = frozenset({"بن", "بنت"})
+
 #: The corpus source whose sentences are mined (the gold NER sources are encyclopaedic or older).
 NEWS_SOURCE = "saudinewsnet"
 
@@ -62,7 +64,9 @@ def sentence_votes(words: Sequence[str], tags: Sequence[str]) -> list[tuple[str,
     for a in art.actors:
         if a.kind != "PER" or not a.evidence:
             continue
-        keys = [k for k in (person_key(m.text) for m in a.mentions) if k and _PLAIN.fullmatch(k)]
+        # not a scrap that starts at a lineage word (``بن عبدالله بن محمد``: the tagger cut the name)
+        keys = [k for k in (person_key(m.text) for m in a.mentions)
+                if k and _PLAIN.fullmatch(k) and k.split()[0] not in _LINEAGE_START]
         if not keys:
             continue
         name = max(keys, key=lambda k: (len(k.split()), k))
