@@ -83,6 +83,8 @@ _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في")
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
+#: A dual call noun: two calls told at once (``اتصالين هاتفيين``, ``مكالمتين``).
+_TWO_CALLS = re.compile(r"(^|\s)\w{0,2}(اتصال|مكالمت)(ين|ان)(\s|$)")
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
 # ``مؤكدا``, ``مشيرةً``, ``قائلا``: an accusative participle (حال) trailing a clause
 _CIRCUMSTANTIAL = re.compile(r"^و?(?:م\w{3,6}|قائل)[اه]$")  # matched on folded text: no tanwin, ة → ه
@@ -902,6 +904,7 @@ class _Article:
             parts: list[int] = []
             source: list[int] = []
             target: list[int] = []
+            split: list[int] = []  # callers of a dual call noun, each a call of its own
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) else \
@@ -970,6 +973,12 @@ class _Article:
                         parts = self.with_pair_anaphor(t, lo, hi, parts)
                     if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
                         parts = [speakers[k]] + [i for i in parts if i != speakers[k]]
+            if etype is EventType.PHONE_CALL and len(parts) == 3 and _TWO_CALLS.search(fold(t.text)):
+                # ``تلقى شكري اتصالين هاتفيين من لافروف وكيري``: two calls, one per caller, to the subject
+                callee = next((self.actor_of[sp] for sp in reversed(agents) if sp.end <= t.start), parts[0])
+                callers = [i for i in parts if i != callee]
+                if len(callers) == 2:
+                    parts, split = [callee], callers
             if not parts and etype is EventType.AGREEMENT:
                 parts = self.parties_of_recent_talks(out, k)
             if not parts:
@@ -987,6 +996,9 @@ class _Article:
                 for pc, other in self.joint_press_conferences(group, agents, source):
                     out.append(_Mention(EventType.MEETING, pc, (s_start, s_end), [*source, other], [], [],
                                         location, time, mod, score, [pc]))
+            elif split:
+                out.extend(_Mention(etype, group[0], (s_start, s_end), [caller, *parts], [caller], list(parts), location, time,
+                                    mod, score, list(group)) for caller in split)
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
@@ -1191,11 +1203,21 @@ class _Article:
         titled = self.titled_subject(t, stop)
         if titled is not None:
             return titled
-        before = [sp for sp in agents if sp.end <= t.start and len(self.gap_words(sp.end, t.start)) <= 4]
+        before = [sp for sp in agents if sp.end <= t.start and len(self.untitled_gap(sp.end, t.start)) <= 4]
         if not before:
             return None
         subject = self.subject_of_joined_verb(t, before[-1])
         return self.actor_of[subject if subject is not None else before[-1]]
+
+    def untitled_gap(self, a: int, b: int) -> list[str]:
+        """Words of ``text[a:b]`` outside role spans: the offices after a subject's name (``محمد بن سلمان
+        ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع برقية``) keep him next to his verb."""
+        words, pos = [], a
+        for r in self.spans_within(a, b):
+            if is_role(r.label):
+                words += self.gap_words(pos, r.start)
+                pos = r.end
+        return words + self.gap_words(pos, b)
 
     def lifted(self, t: Span) -> bool:
         """``رفع العقوبات``, ``تخفيف عقوبات``: sanctions lifted or eased are no reduction of relations."""
@@ -1284,13 +1306,19 @@ class _Article:
         return prev is not None and prev.label == label and self.gap_is(prev.end, m.start) and not self.demonyms_in(prev.text)
 
     def addressee(self, sp: Span) -> bool:
-        """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker."""
-        first = fold(sp.text.split()[0]) if sp.text.split() else ""
+        """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker; also
+        through the titles that introduce him (``برقية شكر لفخامة الرئيس عبدالفتاح السيسي``)."""
+        start = sp.start
+        j = bisect.bisect_left(self._starts, sp.start)
+        while j > 0 and is_role(self.spans[j - 1].label) and self.gap_is(self.spans[j - 1].end, start, ""):
+            j -= 1
+            start = self.spans[j].start
+        first = fold(self.text[start : sp.end].split()[0]) if self.text[start : sp.end].split() else ""
         if first.startswith("لل") and len(first) > 3:  # ل inside the span (للصحافيين); not the title للا
             return True
-        prev = self.gap_words(max(0, sp.start - 20), sp.start)
+        prev = self.gap_words(max(0, start - 20), start)
         return bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
-            and not self.text[sp.start - 1].isalpha() and place_state(prev[-1]) is None  # لبنان, ليبيا
+            and not self.text[start - 1].isalpha() and place_state(prev[-1]) is None  # لبنان, ليبيا
 
     def recent_person(self, pos: int) -> Span | None:
         for sp in reversed(self.spans):

@@ -15,6 +15,7 @@ import threading
 from typing import Sequence
 
 from araevents.document import Span
+from araevents.schema import ENTITY_TYPES, is_trigger
 
 _LOCK = threading.Lock()
 _LABELLER = None
@@ -42,7 +43,7 @@ def merge_spans(model_spans: Sequence[Span], rule_spans: Sequence[Span]) -> list
     kept = sorted(model_spans)
     starts = [s.start for s in kept]
     ends = [s.end for s in kept]
-    out = list(kept)
+    out: list[Span | None] = list(kept)
     for r in rule_spans:
         lo = bisect.bisect_right(ends, r.start)  # first model span ending after r starts
         hi = bisect.bisect_left(starts, r.end)  # past the last model span starting before r ends
@@ -51,7 +52,26 @@ def merge_spans(model_spans: Sequence[Span], rule_spans: Sequence[Span]) -> list
         elif hi - lo == 1 and kept[lo].label == r.label and r.start <= kept[lo].start and kept[lo].end <= r.end:
             m = kept[lo]
             out[lo] = Span(r.start, r.end, m.label, r.text, m.score)  # out[:len(kept)] is kept
-    return sorted(out)
+        elif (head := name_before_trigger(kept[lo], r)) is not None and all(r.end >= m.end for m in kept[lo + 1 : hi]):
+            # the trigger also takes what the model tagged inside the rest of it (``هاتفيين`` as a role)
+            out[lo] = head
+            for k in range(lo + 1, hi):
+                out[k] = None
+            out.append(r)
+    return sorted(sp for sp in out if sp is not None)
+
+
+def name_before_trigger(m: Span, r: Span) -> Span | None:
+    """A name the model ran on into the first words of a lexicon trigger (``سامح شكري اتصالين`` |
+    ``اتصالين هاتفيين``, ``آل صالح يثمن``): the name, cut where the trigger's first word begins;
+    None unless the trigger starts at a word of the name and runs to its end or past it."""
+    if m.label not in ENTITY_TYPES or not is_trigger(r.label) or not m.start < r.start < m.end <= r.end:
+        return None
+    k = r.start - m.start
+    if len(m.text) != m.end - m.start or not m.text[k - 1].isspace():
+        return None  # ``فيصل``: a proclitic reading inside a word is no word of its own
+    head = m.text[:k].rstrip()
+    return Span(m.start, m.start + len(head), m.label, head, m.score)
 
 
 class RuleAugmentedTagger:

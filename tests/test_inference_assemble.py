@@ -317,3 +317,33 @@ def test_a_princes_guest_named_by_state_is_not_his_office() -> None:
                ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("أمس", "DATE"))
     people = {p.name: p for e in assemble(text, sp) for p in e.participants}
     assert people["الأمير سعود الفيصل"].role != "FOREIGN_MINISTER"
+
+
+def test_a_telegrams_addressee_after_his_titles_is_not_its_sender() -> None:
+    text = ("بعث الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع برقية شكر لفخامة الرئيس عبدالفتاح السيسي "
+            "رئيس جمهورية مصر العربية.")
+    sp = spans(text, ("الأمير محمد بن سلمان", "PER"), ("ولي ولي العهد", "ROLE_HEAD_OF_STATE"), ("وزير الدفاع", "ROLE_MINISTER"),
+               ("برقية", "EVT_STATEMENT"), ("الرئيس", "ROLE_HEAD_OF_STATE"), ("عبدالفتاح السيسي", "PER"),
+               ("رئيس جمهورية مصر العربية", "ROLE_HEAD_OF_STATE"))
+    (ev,) = [e for e in assemble(text, sp) if e.type == "STATEMENT"]
+    assert [p.name for p in ev.source] == ["الأمير محمد بن سلمان"]
+
+
+def test_a_subject_far_from_his_verb_only_by_offices_is_not_reached_past_other_words() -> None:
+    text = "وكان الأمير محمد بن سلمان قد زار القاهرة في الأسبوع الماضي ثم عاد وأرسل برقية شكر."
+    sp = spans(text, ("الأمير محمد بن سلمان", "PER"), ("القاهرة", "LOC"), ("برقية", "EVT_STATEMENT"))
+    assert [e for e in assemble(text, sp) if e.type == "STATEMENT"] == []
+
+
+def test_two_calls_in_one_dual_noun_are_one_call_per_caller() -> None:
+    text = "تلقى وزير الخارجية المصري سامح شكري اتصالين هاتفيين اليوم من وزير الخارجية الروسي سيرجي لافروف، ووزير الخارجية الأمريكي جون كيري."
+    sp = spans(text, ("وزير الخارجية المصري", "ROLE_FOREIGN_MINISTER"), ("سامح شكري", "PER"),
+               ("اتصالين هاتفيين", "EVT_PHONE_CALL"), ("اليوم", "DATE"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+               ("سيرجي لافروف", "PER"), ("ووزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"))
+    calls = [e for e in assemble(text, sp) if e.type == "PHONE_CALL"]
+    assert sorted(([p.name for p in e.source], [p.name for p in e.target]) for e in calls) == [
+        (["جون كيري"], ["سامح شكري"]), (["سيرجي لافروف"], ["سامح شكري"])]
+    one = text.replace("اتصالين هاتفيين", "اتصالا هاتفيا")
+    sp1 = spans(one, ("وزير الخارجية المصري", "ROLE_FOREIGN_MINISTER"), ("سامح شكري", "PER"),
+                ("اتصالا هاتفيا", "EVT_PHONE_CALL"), ("سيرجي لافروف", "PER"), ("جون كيري", "PER"))
+    assert len([e for e in assemble(one, sp1) if e.type == "PHONE_CALL"]) == 1

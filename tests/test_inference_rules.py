@@ -36,3 +36,33 @@ def test_a_rule_span_of_the_same_label_widens_a_model_span_it_contains():
     assert merge_spans(model, other) == model
     wide = [Span(4, 41, "ROLE_FOREIGN_MINISTER", text[4:41])]
     assert merge_spans(model, wide) == model
+
+
+def test_a_name_run_on_into_a_lexicon_trigger_is_cut_where_the_trigger_begins():
+    text = "تلقى سامح شكري اتصالين هاتفيين اليوم"
+    model = [Span(5, 22, "PER", "سامح شكري اتصالين"), Span(23, 30, "ROLE_FOREIGN_MINISTER", "هاتفيين")]
+    rules = [Span(15, 30, "EVT_PHONE_CALL", "اتصالين هاتفيين")]
+    assert text[15:30] == "اتصالين هاتفيين"
+    assert merge_spans(model, rules) == [Span(5, 14, "PER"), Span(15, 30, "EVT_PHONE_CALL")]
+
+
+def test_a_trigger_read_inside_a_word_does_not_cut_the_name():
+    # ``فيصل``: the labeller may read ``ف`` + ``يصل``; that is no word of its own
+    model = [Span(0, 12, "PER", "فيصل بن بندر")]
+    assert merge_spans(model, [Span(1, 4, "EVT_VISIT", "يصل")]) == model
+
+
+def test_send_offs_telegrams_and_two_calls_are_in_the_lexicon():
+    from araevents.inference.rules import rule_labeller
+
+    cases = [("وكان في وداعه لدى مغادرته المطار وزير الدفاع", "EVT_MEETING", "وداعه"),
+             ("وبعث سموه برقية شكر لفخامة الرئيس", "EVT_STATEMENT", "برقية"),
+             ("تلقى وزير الخارجية اتصالين هاتفيين من نظيريه", "EVT_PHONE_CALL", "اتصالين هاتفيين"),
+             ("وزير الخارجية يتلقى اتصالين من نظيريه الروسي والأمريكي", "EVT_PHONE_CALL", "اتصالين")]
+    for text, label, word in cases:
+        got = {(s.label, text[s.start:s.end]) for s in rule_labeller().label(text)}
+        assert (label, word) in got, (text, got)
+    # not a farewell party's name nor a telegram office
+    for text, word in [("حفل وداع الموسم", "وداع"), ("مكتب البرقية", "البرقية")]:
+        got = {text[s.start:s.end] for s in rule_labeller().label(text) if s.label.startswith("EVT_")}
+        assert word not in got, (text, got)
