@@ -61,6 +61,7 @@ from .lexicon import (
     LINEAGE_WORDS,
     STATE_TITLES,
     honorific_pronoun,
+    second_person_honorific,
     known_actor,
     HONORIFICS,
     PAIR_ANAPHORS_PERSON,
@@ -809,8 +810,8 @@ class _Article:
             return True
         w = words[0]
         bare = fold(strip_proclitic(w))
-        if is_demonym_word(w) or is_counterpart(w) or bare in _NOT_A_NAME:
-            return False  # ... and ``أيده الله``, ``رعاه الله``: a blessing after a title, nobody
+        if is_demonym_word(w) or is_counterpart(w) or bare in _NOT_A_NAME or second_person_honorific(w):
+            return False  # ... and ``أيده الله``, ``رعاه الله``: a blessing after a title, nobody; ``لفخامتكم``: the reader
         if is_head_noun(w) or (bare.startswith("ال") and bare[2:] in GENERIC_HEAD_NOUNS):
             return False
         if sp.label != "PER" and bare.startswith("ال") and bare.endswith(("ي", "يه")) and state_of(w) is None:

@@ -56,6 +56,17 @@ def honorific_pronoun(text: str) -> str | None:
     return next((form for form, _ in readings if form in HONORIFIC_PRONOUNS), None)  # فخامته keeps its ف
 
 
+#: The honorifics of the second person (``أعرب لفخامتكم``): a letter's addressee, never a name.
+SECOND_PERSON_HONORIFICS = frozenset(fold(h + suffix) for h in ("سمو", "معالي", "فخامت", "سماحت", "سعادت", "دولت")
+                                     for suffix in ("كم", "ك"))
+
+
+def second_person_honorific(text: str) -> bool:
+    """``لفخامتكم``, ``وسموكم``: one word that addresses its reader by his title."""
+    words = text.split()
+    return len(words) == 1 and any(form in SECOND_PERSON_HONORIFICS for form, _ in proclitic_readings(fold(words[0]), min_stem=3))
+
+
 #: Titles that name their state without a demonym: ``سفير خادم الحرمين الشريفين لدى أستراليا`` is Saudi.
 STATE_TITLES: dict[str, str] = {fold("خادم الحرمين الشريفين"): "السعودية"}
 

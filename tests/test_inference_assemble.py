@@ -347,3 +347,10 @@ def test_two_calls_in_one_dual_noun_are_one_call_per_caller() -> None:
     sp1 = spans(one, ("وزير الخارجية المصري", "ROLE_FOREIGN_MINISTER"), ("سامح شكري", "PER"),
                 ("اتصالا هاتفيا", "EVT_PHONE_CALL"), ("سيرجي لافروف", "PER"), ("جون كيري", "PER"))
     assert len([e for e in assemble(one, sp1) if e.type == "PHONE_CALL"]) == 1
+
+
+def test_a_letters_reader_addressed_by_his_title_is_nobody() -> None:
+    text = "وقال سموه في البرقية: يطيب لي أن أعرب لفخامتكم عن بالغ امتناني."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("أعرب", "EVT_STATEMENT"), ("لفخامتكم", "PER"))
+    names = {p.name for e in assemble(text, sp) for p in e.participants}
+    assert "لفخامتكم" not in names
