@@ -52,17 +52,20 @@ def test_a_trigger_read_inside_a_word_does_not_cut_the_name():
     assert merge_spans(model, [Span(1, 4, "EVT_VISIT", "يصل")]) == model
 
 
-def test_send_offs_telegrams_and_two_calls_are_in_the_lexicon():
+def test_send_offs_telegrams_two_calls_and_invitations_are_in_the_lexicon():
     from araevents.inference.rules import rule_labeller
 
     cases = [("وكان في وداعه لدى مغادرته المطار وزير الدفاع", "EVT_MEETING", "وداعه"),
              ("وبعث سموه برقية شكر لفخامة الرئيس", "EVT_STATEMENT", "برقية"),
              ("تلقى وزير الخارجية اتصالين هاتفيين من نظيريه", "EVT_PHONE_CALL", "اتصالين هاتفيين"),
-             ("وزير الخارجية يتلقى اتصالين من نظيريه الروسي والأمريكي", "EVT_PHONE_CALL", "اتصالين")]
+             ("وزير الخارجية يتلقى اتصالين من نظيريه الروسي والأمريكي", "EVT_PHONE_CALL", "اتصالين"),
+             ("يزور الملك روسيا بدعوة من الرئيس الروسي", "EVT_APPEAL", "دعوة"),
+             ("وصل إلى عمان تلبية لدعوة الملك عبدالله الثاني", "EVT_APPEAL", "دعوة")]
     for text, label, word in cases:
         got = {(s.label, text[s.start:s.end]) for s in rule_labeller().label(text)}
         assert (label, word) in got, (text, got)
     # not a farewell party's name nor a telegram office
-    for text, word in [("حفل وداع الموسم", "وداع"), ("مكتب البرقية", "البرقية")]:
+    for text, word in [("حفل وداع الموسم", "وداع"), ("مكتب البرقية", "البرقية"),
+                       ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة")]:
         got = {text[s.start:s.end] for s in rule_labeller().label(text) if s.label.startswith("EVT_")}
         assert word not in got, (text, got)
