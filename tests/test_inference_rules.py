@@ -60,12 +60,14 @@ def test_send_offs_telegrams_two_calls_and_invitations_are_in_the_lexicon():
              ("تلقى وزير الخارجية اتصالين هاتفيين من نظيريه", "EVT_PHONE_CALL", "اتصالين هاتفيين"),
              ("وزير الخارجية يتلقى اتصالين من نظيريه الروسي والأمريكي", "EVT_PHONE_CALL", "اتصالين"),
              ("يزور الملك روسيا بدعوة من الرئيس الروسي", "EVT_APPEAL", "دعوة"),
-             ("وصل إلى عمان تلبية لدعوة الملك عبدالله الثاني", "EVT_APPEAL", "دعوة")]
+             ("وصل إلى عمان تلبية لدعوة الملك عبدالله الثاني", "EVT_APPEAL", "دعوة"),
+             ("وأشار الوزير إلى ضرورة وقف إطلاق النار", "EVT_APPEAL", "ضرورة"),
+             ("وجددت المملكة إدانتها للهجوم", "EVT_STATEMENT", "جددت")]
     for text, label, word in cases:
         got = {(s.label, text[s.start:s.end]) for s in rule_labeller().label(text)}
         assert (label, word) in got, (text, got)
     # not a farewell party's name nor a telegram office
     for text, word in [("حفل وداع الموسم", "وداع"), ("مكتب البرقية", "البرقية"),
-                       ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة")]:
+                       ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة"), ("جدد النادي عقد اللاعب", "جدد")]:
         got = {text[s.start:s.end] for s in rule_labeller().label(text) if s.label.startswith("EVT_")}
         assert word not in got, (text, got)
