@@ -84,6 +84,10 @@ _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في")
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
+#: The verb of a dual call noun, which tells who called whom.
+_CALL_VERBS = re.compile(r"(?<!\w)[وف]?(?:(?P<received>(?:س?[يت])?تلق[ىي]|تلقت|تلقيا|تلقوا)|(?:[أاإ]|س?[يت])جر[ىي]|[أاإ]جر(?:ت|يا|وا))(?!\w)")
+#: ``لفخامة``, ``لسمو``: an honorific after ل, before the titles of the one spoken or written to.
+_TO_HONORIFIC = frozenset(fold("ل" + h) for h in ("فخامة", "سمو", "معالي", "صاحب", "دولة", "سعادة", "جلالة", "سماحة"))
 #: A dual call noun: two calls told at once (``اتصالين هاتفيين``, ``مكالمتين``).
 _TWO_CALLS = re.compile(r"(^|\s)\w{0,2}(اتصال|مكالمت)(ين|ان)(\s|$)")
 _ANAPHORIC = _SYMMETRIC | {EventType.VISIT}  # types whose definite noun refers back (see ``absorb``)
@@ -140,6 +144,9 @@ _NOT_IN_OFFICE = frozenset(fold(w) for w in ("مع", "إلى", "الى", "من",
                                               "عند", "خلال", "أمس", "اليوم", "مكتبه", "مكتبها", "مقر", "مقره", "مقرها"))
 #: Offices held by diplomats of ambassador rank (a spokesperson, an envoy, an assistant minister).
 _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY", "ROLE_SECRETARY_GENERAL"})
+#: Head nouns of offices, to tell an office joined by و (``ومساعد``) from one that starts with و (``وزير``).
+_OFFICE_HEADS = frozenset(fold(w) for w in ("رئيس", "نائب", "مساعد", "سفير", "مبعوث", "مستشار", "ممثل", "مندوب", "أمين",
+                                            "متحدث", "ناطق", "قائد", "مدير", "ملك", "أمير", "ولي", "عضو"))
 #: Titles of princes and sheikhs, after which court news writes a person's office bare.
 _COURT_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
 #: Words after an office that mean another holder than the sitting one.
@@ -389,9 +396,11 @@ class _Article:
                 # الخارجية``): the lists of those present. Not a title naming a state (``رئيس وزراء
                 # العراق``, ``وزير الخارجية الفرنسي``): that is how a guest is introduced after his host
                 apposed = (any(c in "،,(-" for c in self.text[sp.end : nxt.start]) or nxt.label == "ROLE_SPOKESPERSON"
-                           or (self.court_style(sp) and not self.names_a_state(nxt, after)))
+                           or (self.court_style(sp) and not self.names_a_state(nxt, after) and not self.guest_after(spans, i + 1)))
+                # ``السفير أسامة نقلي، ووكيل الوزارة``: an office after و is a second person's
+                conjoined = self.conjoined_office(nxt)
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
-                        and apposed and self.gap_is(sp.end, nxt.start) and not followed_by_name):
+                        and apposed and not conjoined and self.gap_is(sp.end, nxt.start) and not followed_by_name):
                     b.rank = False
                     b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
@@ -408,6 +417,25 @@ class _Article:
             if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
                 self.consumed.add(nxt)
         return bindings
+
+    @staticmethod
+    def conjoined_office(role: Span) -> bool:
+        """``ووكيل الوزارة``, ``والمتحدث باسم``: an office joined by و (not ``وزير``, whose و is its own)."""
+        first = fold(role.text.split()[0]) if role.text.split() else ""
+        rest = first[1:]
+        return first.startswith("و") and (rest.startswith(("ال", "و")) or rest in _OFFICE_HEADS)
+
+    def guest_after(self, spans: list[Span], k: int) -> bool:
+        """A person named within three words after role ``spans[k]`` (``عبدالله بن زايد رئيس الهيئة العليا
+        للمفاوضات رياض حجاب``): the role is that guest's, even with a trigger tagged between."""
+        role = spans[k]
+        nxt = next((sp for sp in spans[k + 1 :] if sp.label == "PER"), None)
+        if nxt is None or not self.same_sentence(role, nxt):
+            return False
+        between = self.text[role.end : nxt.start]
+        words = self.gap_words(role.end, nxt.start)
+        # the next of a list of those present comes after a comma or و: ``وزير الخارجية، وصاحب السمو الأمير``
+        return len(words) <= 3 and not any(c in between for c in "،,") and not any(w.startswith("و") for w in words)
 
     def court_style(self, name: Span) -> bool:
         """A name written as Gulf court news writes those present: with a lineage (``بن``, ``آل``) or
@@ -905,7 +933,7 @@ class _Article:
             parts: list[int] = []
             source: list[int] = []
             target: list[int] = []
-            split: list[int] = []  # callers of a dual call noun, each a call of its own
+            split: list[tuple[int, int]] = []  # (caller, callee) of each call a dual call noun tells
             location = self.nearest([sp for sp in inside if sp.label == "LOC" and (sp in self.place_mentions)], t)
             if etype is EventType.STATEMENT:
                 spk = self.clause_subject(out, k) if self.circumstantial(t) else \
@@ -974,12 +1002,11 @@ class _Article:
                         parts = self.with_pair_anaphor(t, lo, hi, parts)
                     if len(parts) < 2 and speakers.get(k) is not None and lo > s_start:
                         parts = [speakers[k]] + [i for i in parts if i != speakers[k]]
-            if etype is EventType.PHONE_CALL and len(parts) == 3 and _TWO_CALLS.search(fold(t.text)):
-                # ``تلقى شكري اتصالين هاتفيين من لافروف وكيري``: two calls, one per caller, to the subject
-                callee = next((self.actor_of[sp] for sp in reversed(agents) if sp.end <= t.start), parts[0])
-                callers = [i for i in parts if i != callee]
-                if len(callers) == 2:
-                    parts, split = [callee], callers
+            if etype is EventType.PHONE_CALL and any(_TWO_CALLS.search(fold(g.text)) for g in group):
+                pairs = self.dual_calls(t, agents, parts, s_start)
+                if pairs is not None and not pairs:
+                    continue  # ``الحكومة تلقت اتصالين من الأمم المتحدة والاتحاد الأوروبي``: no call between the two
+                split = pairs or []
             if not parts and etype is EventType.AGREEMENT:
                 parts = self.parties_of_recent_talks(out, k)
             if not parts:
@@ -998,8 +1025,8 @@ class _Article:
                     out.append(_Mention(EventType.MEETING, pc, (s_start, s_end), [*source, other], [], [],
                                         location, time, mod, score, [pc]))
             elif split:
-                out.extend(_Mention(etype, group[0], (s_start, s_end), [caller, *parts], [caller], list(parts), location, time,
-                                    mod, score, list(group)) for caller in split)
+                out.extend(_Mention(etype, group[0], (s_start, s_end), [caller, callee], [caller], [callee], location, time,
+                                    mod, score, list(group)) for caller, callee in split)
             else:
                 out.append(_Mention(etype, group[0], (s_start, s_end), parts, source, target, location, time, mod, score, list(group)))
         return out
@@ -1204,21 +1231,48 @@ class _Article:
         titled = self.titled_subject(t, stop)
         if titled is not None:
             return titled
-        before = [sp for sp in agents if sp.end <= t.start and len(self.untitled_gap(sp.end, t.start)) <= 4]
+        before = [sp for sp in agents if sp.end <= t.start and len(self.untitled_gap(sp, t.start)) <= 4
+                  and not self.addressee(sp)]
         if not before:
             return None
         subject = self.subject_of_joined_verb(t, before[-1])
         return self.actor_of[subject if subject is not None else before[-1]]
 
-    def untitled_gap(self, a: int, b: int) -> list[str]:
-        """Words of ``text[a:b]`` outside role spans: the offices after a subject's name (``محمد بن سلمان
-        ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع برقية``) keep him next to his verb."""
-        words, pos = [], a
-        for r in self.spans_within(a, b):
-            if is_role(r.label):
-                words += self.gap_words(pos, r.start)
-                pos = r.end
-        return words + self.gap_words(pos, b)
+    def untitled_gap(self, name: Span, b: int) -> list[str]:
+        """Words between ``name`` and ``b``, less the run of his own offices right after the name
+        (``محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع برقية``), which
+        keeps him next to his verb. An office naming a state is a guest's (``استقبل الملك سلمان رئيس
+        الوزراء الباكستاني ... وأكد``): the run stops there."""
+        pos = name.end
+        for r in self.spans_within(name.end, b):
+            # offices run on, a word or two the tagger left out between them (``النائب الثاني``)
+            if not is_role(r.label) or len(self.gap_words(pos, r.start)) > 2 or any(c in self.text[pos : r.start] for c in "،,") \
+                    or self.names_a_state(r, None):
+                break
+            pos = r.end
+        return self.gap_words(pos, b)
+
+    def dual_calls(self, t: Span, agents: list[Span], parts: list[int], s_start: int) -> list[tuple[int, int]] | None:
+        """(caller, callee) of the two calls a dual noun tells: ``تلقى شكري اتصالين من لافروف وكيري``
+        (received: each of the two called the subject), ``أجرى السيسي اتصالين مع هولاند وميركل`` (made:
+        the subject called each). None when no such verb comes before the noun (the event stays as
+        it is); [] when the subject cannot be found (``الحكومة تلقت اتصالين من ... و ...``: no call
+        between the two callers)."""
+        verbs = list(_CALL_VERBS.finditer(self.text, s_start, t.start))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        received = verb.group("received") is not None
+        after = [sp for sp in agents if verb.end() <= sp.start and sp.end <= t.start]
+        before = [sp for sp in agents if s_start <= sp.start and sp.end <= verb.start()]
+        subject = after[0] if after else (before[-1] if before else None)
+        if subject is None:
+            return []
+        who = self.actor_of[subject]
+        others = [i for i in parts if i != who]
+        if len(others) != 2:
+            return None if who in parts else []
+        return [(o, who) for o in others] if received else [(who, o) for o in others]
 
     def lifted(self, t: Span) -> bool:
         """``رفع العقوبات``, ``تخفيف عقوبات``: sanctions lifted or eased are no reduction of relations."""
@@ -1309,17 +1363,24 @@ class _Article:
     def addressee(self, sp: Span) -> bool:
         """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker; also
         through the titles that introduce him (``برقية شكر لفخامة الرئيس عبدالفتاح السيسي``)."""
-        start = sp.start
+        first = fold(sp.text.split()[0]) if sp.text.split() else ""
+        if first.startswith("لل") and len(first) > 3:  # ل inside the span (للصحافيين); not the title للا
+            return True
+        prev = self.gap_words(max(0, sp.start - 20), sp.start)
+        if bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
+                and not self.text[sp.start - 1].isalpha() and place_state(prev[-1]) is None:  # لبنان, ليبيا
+            return True
+        # through his titles: ``لفخامة الرئيس``, ``للملك عبدالله`` (not ``وقال للصحفيين وزير الخارجية``)
         j = bisect.bisect_left(self._starts, sp.start)
+        start = sp.start
         while j > 0 and is_role(self.spans[j - 1].label) and self.gap_is(self.spans[j - 1].end, start, ""):
             j -= 1
             start = self.spans[j].start
-        first = fold(self.text[start : sp.end].split()[0]) if self.text[start : sp.end].split() else ""
-        if first.startswith("لل") and len(first) > 3:  # ل inside the span (للصحافيين); not the title للا
-            return True
+        if start == sp.start:
+            return False
+        head = fold(self.text[start : sp.start].split()[0])
         prev = self.gap_words(max(0, start - 20), start)
-        return bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
-            and not self.text[start - 1].isalpha() and place_state(prev[-1]) is None  # لبنان, ليبيا
+        return (head.startswith("لل") and len(head) > 3) or (bool(prev) and prev[-1] in _TO_HONORIFIC)
 
     def recent_person(self, pos: int) -> Span | None:
         for sp in reversed(self.spans):

@@ -15,7 +15,7 @@ import threading
 from typing import Sequence
 
 from araevents.document import Span
-from araevents.schema import ENTITY_TYPES, is_trigger
+from araevents.schema import is_trigger
 
 _LOCK = threading.Lock()
 _LABELLER = None
@@ -62,15 +62,15 @@ def merge_spans(model_spans: Sequence[Span], rule_spans: Sequence[Span]) -> list
 
 
 def name_before_trigger(m: Span, r: Span) -> Span | None:
-    """A name the model ran on into the first words of a lexicon trigger (``سامح شكري اتصالين`` |
+    """A person's name the model ran on into the first words of a lexicon trigger (``سامح شكري اتصالين`` |
     ``اتصالين هاتفيين``, ``آل صالح يثمن``): the name, cut where the trigger's first word begins;
     None unless the trigger starts at a word of the name and runs to its end or past it."""
-    if m.label not in ENTITY_TYPES or not is_trigger(r.label) or not m.start < r.start < m.end <= r.end:
+    if m.label != "PER" or not is_trigger(r.label) or not m.start < r.start < m.end <= r.end:
         return None
     k = r.start - m.start
     if len(m.text) != m.end - m.start or not m.text[k - 1].isspace():
         return None  # ``فيصل``: a proclitic reading inside a word is no word of its own
-    head = m.text[:k].rstrip()
+    head = m.text[:k].rstrip(" \t\n\u00a0،,:;-–")
     return Span(m.start, m.start + len(head), m.label, head, m.score)
 
 

@@ -354,3 +354,53 @@ def test_a_letters_reader_addressed_by_his_title_is_nobody() -> None:
     sp = spans(text, ("وقال", "EVT_STATEMENT"), ("أعرب", "EVT_STATEMENT"), ("لفخامتكم", "PER"))
     names = {p.name for e in assemble(text, sp) for p in e.participants}
     assert "لفخامتكم" not in names
+
+
+def test_session11_review_counterexamples_stay_as_they_were() -> None:
+    """Misfires a code review of this session's rules reproduced, each fixed."""
+    def events(text, *items):
+        return assemble(text, spans(text, *items))
+
+    def calls(evs):
+        return sorted(([p.name for p in e.source], [p.name for p in e.target]) for e in evs if e.type == "PHONE_CALL")
+
+    # calls made, not received: the subject is the caller of both
+    made = "أجرى الرئيس عبدالفتاح السيسي اتصالين هاتفيين مع الرئيس الفرنسي فرانسوا هولاند والمستشارة الألمانية أنجيلا ميركل."
+    got = calls(events(made, ("الرئيس", "ROLE_HEAD_OF_STATE"), ("عبدالفتاح السيسي", "PER"), ("اتصالين هاتفيين", "EVT_PHONE_CALL"),
+                       ("الرئيس الفرنسي", "ROLE_HEAD_OF_STATE"), ("فرانسوا هولاند", "PER"),
+                       ("والمستشارة الألمانية", "ROLE_HEAD_OF_GOVERNMENT"), ("أنجيلا ميركل", "PER")))
+    assert got == [(["عبدالفتاح السيسي"], ["أنجيلا ميركل"]), (["عبدالفتاح السيسي"], ["فرانسوا هولاند"])]
+    # the noun last: the subject after the verb is still the one called
+    last = "تلقى الأمير محمد بن سلمان من الرئيس الأمريكي دونالد ترامب والرئيس الفرنسي إيمانويل ماكرون اتصالين هاتفيين."
+    got = calls(events(last, ("الأمير محمد بن سلمان", "PER"), ("الرئيس الأمريكي", "ROLE_HEAD_OF_STATE"), ("دونالد ترامب", "PER"),
+                       ("والرئيس الفرنسي", "ROLE_HEAD_OF_STATE"), ("إيمانويل ماكرون", "PER"), ("اتصالين هاتفيين", "EVT_PHONE_CALL")))
+    assert got == [(["إيمانويل ماكرون"], ["الأمير محمد بن سلمان"]), (["دونالد ترامب"], ["الأمير محمد بن سلمان"])]
+    # two callers and nobody named to receive: no call between the two
+    nobody = "وقال المتحدث إن الحكومة تلقت اتصالين من الأمم المتحدة والاتحاد الأوروبي."
+    assert calls(events(nobody, ("اتصالين", "EVT_PHONE_CALL"), ("الأمم المتحدة", "ORG"),
+                        ("والاتحاد الأوروبي", "ORG"))) == []
+    # a guest's office naming his state keeps the host away from the guest's statement
+    guest = "استقبل الملك سلمان بن عبدالعزيز رئيس الوزراء الباكستاني والوفد المرافق له، وأكد رئيس الوزراء حرص بلاده على العلاقات."
+    evs = events(guest, ("استقبل", "EVT_MEETING"), ("الملك", "ROLE_HEAD_OF_STATE"), ("سلمان بن عبدالعزيز", "PER"),
+                 ("رئيس الوزراء الباكستاني", "ROLE_HEAD_OF_GOVERNMENT"), ("وأكد", "EVT_STATEMENT"),
+                 ("رئيس الوزراء", "ROLE_HEAD_OF_GOVERNMENT", 1))
+    assert not [e for e in evs if e.type == "STATEMENT" and [p.name for p in e.source] == ["سلمان بن عبدالعزيز"]]
+    # a word with ل before a speaker's title does not make him the one spoken to
+    press = "وقال للصحفيين وزير الخارجية الأمريكي جون كيري إن المحادثات كانت بناءة."
+    evs = events(press, ("وقال", "EVT_STATEMENT"), ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"))
+    assert [[p.name for p in e.source] for e in evs if e.type == "STATEMENT"] == [["جون كيري"]]
+    # an office joined by و after a ranked name is the next person's
+    joined = "وقال السفير أسامة نقلي، ووكيل الوزارة للشؤون السياسية إن اللقاء كان مثمرا."
+    evs = events(joined, ("وقال", "EVT_STATEMENT"), ("السفير", "ROLE_AMBASSADOR"), ("أسامة نقلي", "PER"),
+                 ("ووكيل الوزارة للشؤون السياسية", "ROLE_OFFICIAL"))
+    assert {p.name: p.role for e in evs for p in e.participants}["أسامة نقلي"] == "AMBASSADOR"
+    # a court-style name before a guest introduced by his office
+    court = "التقى الشيخ عبدالله بن زايد رئيس الهيئة العليا للمفاوضات رياض حجاب في أبوظبي."
+    evs = events(court, ("التقى", "EVT_MEETING"), ("الشيخ عبدالله بن زايد", "PER"), ("رئيس الهيئة", "ROLE_OFFICIAL"),
+                 ("للمفاوضات", "EVT_NEGOTIATION"), ("رياض حجاب", "PER"), ("أبوظبي", "LOC"))
+    assert {p.name: p.role for e in evs for p in e.participants}.get("الشيخ عبدالله بن زايد") != "OFFICIAL"
+    # a telegram's addressee before the noun is not its sender
+    reply = "وأعرب الرئيس الفلسطيني محمود عباس عن شكره للملك عبدالله الثاني في برقية جوابية."
+    evs = events(reply, ("وأعرب", "EVT_STATEMENT"), ("الرئيس الفلسطيني", "ROLE_HEAD_OF_STATE"), ("محمود عباس", "PER"),
+                 ("للملك", "ROLE_HEAD_OF_STATE"), ("عبدالله الثاني", "PER"), ("برقية", "EVT_STATEMENT"))
+    assert all([p.name for p in e.source] != ["عبدالله الثاني"] for e in evs if e.type == "STATEMENT")

@@ -71,3 +71,11 @@ def test_send_offs_telegrams_two_calls_and_invitations_are_in_the_lexicon():
                        ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة"), ("جدد النادي عقد اللاعب", "جدد")]:
         got = {text[s.start:s.end] for s in rule_labeller().label(text) if s.label.startswith("EVT_")}
         assert word not in got, (text, got)
+
+
+def test_only_a_persons_name_is_cut_at_a_trigger_and_without_its_comma():
+    org = [Span(0, 12, "ORG", "هيئة التفاوض")]
+    assert merge_spans(org, [Span(5, 12, "EVT_NEGOTIATION", "التفاوض")]) == org
+    per = [Span(0, 18, "PER", "سامح شكري، اتصالين")]
+    (name, call) = merge_spans(per, [Span(11, 18, "EVT_PHONE_CALL", "اتصالين")])
+    assert (name.text, name.end, call.label) == ("سامح شكري", 9, "EVT_PHONE_CALL")

@@ -254,6 +254,8 @@ def test_demonyms_and_states():
     assert canonical_state("دولة الإمارات العربية المتحدة") == "الإمارات"
     assert canonical_state("ودولة الإمارات العربية المتحدة") == "الإمارات"
     assert canonical_state("مملكة المغرب") == "المغرب"
+    # Oman and Amman fold alike: a written vowel tells them apart
+    assert canonical_state("عُمان") == canonical_state("سلطنة عمان") != canonical_state("عمّان") == "الأردن"
     assert canonical_state("دولة موسكو") is None  # a capital is no state
     assert canonical_state("دولة الرئيس") is None
     assert city_state("النجف") == "العراق"
