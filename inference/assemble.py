@@ -1447,7 +1447,7 @@ class _Article:
             if target is None:
                 merged.append(m)
                 continue
-            _fold_into(target, m, [*target.triggers, m.trigger])
+            _fold_into(target, m, [*target.triggers, *(t for t in m.triggers if t not in target.triggers)])
         return self.join_headline(self.absorb(merged))
 
     def headline_end(self) -> int:

@@ -404,3 +404,11 @@ def test_session11_review_counterexamples_stay_as_they_were() -> None:
     evs = events(reply, ("وأعرب", "EVT_STATEMENT"), ("الرئيس الفلسطيني", "ROLE_HEAD_OF_STATE"), ("محمود عباس", "PER"),
                  ("للملك", "ROLE_HEAD_OF_STATE"), ("عبدالله الثاني", "PER"), ("برقية", "EVT_STATEMENT"))
     assert all([p.name for p in e.source] != ["عبدالله الثاني"] for e in evs if e.type == "STATEMENT")
+
+
+def test_a_merged_mention_brings_every_trigger_of_its_phrase() -> None:
+    text = "التقى الوزير جون كيري نظيره سيرغي لافروف في جنيف. وعقد كيري ولافروف اجتماعا مطولا بحثا فيه الأزمة."
+    sp = spans(text, ("التقى", "EVT_MEETING"), ("جون كيري", "PER"), ("سيرغي لافروف", "PER"), ("جنيف", "LOC"),
+               ("كيري", "PER", 1), ("ولافروف", "PER"), ("اجتماعا", "EVT_MEETING"), ("بحثا", "EVT_MEETING"))
+    (ev,) = [e for e in assemble(text, sp) if e.type == "MEETING"]
+    assert {t.text for t in ev.triggers} >= {"التقى", "اجتماعا", "بحثا"}
