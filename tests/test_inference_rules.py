@@ -62,13 +62,20 @@ def test_send_offs_telegrams_two_calls_and_invitations_are_in_the_lexicon():
              ("يزور الملك روسيا بدعوة من الرئيس الروسي", "EVT_APPEAL", "دعوة"),
              ("وصل إلى عمان تلبية لدعوة الملك عبدالله الثاني", "EVT_APPEAL", "دعوة"),
              ("وأشار الوزير إلى ضرورة وقف إطلاق النار", "EVT_APPEAL", "ضرورة"),
-             ("وجددت المملكة إدانتها للهجوم", "EVT_STATEMENT", "جددت")]
+             ("وجددت المملكة إدانتها للهجوم", "EVT_STATEMENT", "جددت"),
+             ("وعبر الوزير الفيصل عن تقديره للجهود", "EVT_STATEMENT", "عبر"),
+             ("ووصف الوزير الاتفاق بأنه تاريخي", "EVT_STATEMENT", "وصف"),
+             ("ونقلت الوكالة عنه قوله إن الحل سياسي", "EVT_STATEMENT", "قوله"),
+             ("خلال كلمته في الافتتاح", "EVT_STATEMENT", "كلمته"),
+             ("وسلمه رسالة خطية من الملك", "EVT_STATEMENT", "رسالة")]
     for text, label, word in cases:
         got = {(s.label, text[s.start:s.end]) for s in rule_labeller().label(text)}
         assert (label, word) in got, (text, got)
     # not a farewell party's name nor a telegram office
     for text, word in [("حفل وداع الموسم", "وداع"), ("مكتب البرقية", "البرقية"),
-                       ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة"), ("جدد النادي عقد اللاعب", "جدد")]:
+                       ("وزارة الشؤون الإسلامية والدعوة والإرشاد", "الدعوة"), ("جدد النادي عقد اللاعب", "جدد"),
+                       ("عبر الحدود السورية التركية", "عبر"), ("وصف دقيق للحالة", "وصف"),
+                       ("رسالة ماجستير في الاقتصاد", "رسالة"), ("كلمة السر", "كلمة")]:
         got = {text[s.start:s.end] for s in rule_labeller().label(text) if s.label.startswith("EVT_")}
         assert word not in got, (text, got)
 
