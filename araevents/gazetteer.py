@@ -94,6 +94,9 @@ def demonym_to_state(word: str) -> str | None:
 STATE_FORMS = frozenset(fold(w) for w in ("دولة", "مملكة", "جمهورية", "سلطنة", "إمارة", "امارة"))
 
 
+_OMAN_OR_AMMAN = fold("عمان")
+
+
 def canonical_state(name: str) -> str | None:
     """A state/organisation name or a capital (``موسكو``, ``المملكة العربية السعودية``) → canonical name.
 
@@ -102,6 +105,9 @@ def canonical_state(name: str) -> str | None:
     """
     key = " ".join(fold(name).split())
     table = states_table()
+    if key == _OMAN_OR_AMMAN and ("\u064f" in name or "\u0651" in name):
+        # Oman and Amman (Jordan's capital) fold alike; a written vowel tells them apart: عُمان, عمّان
+        return canonical_state("سلطنة عمان" if "\u064f" in name else "الأردن")
     if key in table:
         return table[key].canonical
     first, _, tail = key.partition(" ")
