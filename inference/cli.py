@@ -27,12 +27,16 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
     p.add_argument("--no-rules", action="store_true",
                    help="the model's spans alone, without the lexicon rules that fill its gaps")
+    p.add_argument("--outside-bias", type=float, default=None, metavar="NATS",
+                   help="log-probability added to O before decoding: higher gives fewer, surer spans "
+                        "(default 1.0; 0 decodes the model as it is)")
 
 
 def extractor_from_args(args: argparse.Namespace):
     from .extractor import Extractor
 
-    return Extractor(args.model, batch_size=args.batch_size, rules=not args.no_rules, backend=args.backend)
+    return Extractor(args.model, batch_size=args.batch_size, rules=not args.no_rules, backend=args.backend,
+                     outside_bias=args.outside_bias)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -66,17 +66,23 @@ class Extractor:
     oracle evaluation). ``batch_size`` counts model windows (≤ 512 tokens) per forward pass.
     ``rules``: complete the model's spans with the lexicon rules (:mod:`.rules`); ``False``
     gives the model's spans alone. ``backend``: ``auto`` (numpy for plain BERT folders on CPU,
-    transformers otherwise), ``numpy`` or ``transformers`` (see :mod:`.tagger`).
+    transformers otherwise), ``numpy`` or ``transformers`` (see :mod:`.tagger`). ``outside_bias``:
+    log-probability added to ``O`` before decoding (default :data:`.tagger.OUTSIDE_BIAS`, a lean to
+    fewer, surer spans; 0 decodes the model as it is).
     """
 
     def __init__(
         self, model: str | Path | None = None, *, device: str = "cpu", batch_size: int = 16,
         tagger: SpanTagger | None = None, rules: bool = True, backend: str = "auto",
+        outside_bias: float | None = None,
     ) -> None:
+        if tagger is not None and outside_bias is not None:
+            raise ValueError("outside_bias sets how a loaded model is decoded; it has no effect on a given tagger")
         if tagger is None:
-            from .tagger import Tagger
+            from .tagger import OUTSIDE_BIAS, Tagger
 
-            tagger = Tagger.load(model, device=device, backend=backend)
+            tagger = Tagger.load(model, device=device, backend=backend,
+                                 outside_bias=OUTSIDE_BIAS if outside_bias is None else outside_bias)
             if rules:
                 from .rules import RuleAugmentedTagger
 

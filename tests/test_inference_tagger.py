@@ -27,7 +27,7 @@ def _copy(src: Path, dst: Path) -> Path:
 
 
 def test_tiny_model_tags_with_exact_offsets(tiny_model_dir: Path) -> None:
-    tagger = Tagger.load(tiny_model_dir)
+    tagger = Tagger.load(tiny_model_dir, outside_bias=0)  # decoded as it is: a random model's O is no surer
     spans = tagger.tag_many([ARTICLE, "", "   "])
     assert spans[1] == [] and spans[2] == []
     assert spans[0], "a random model still labels something"
@@ -141,3 +141,31 @@ def test_event_after_token_2000_is_found_through_sliding_windows(tiny_model_dir:
     for p in meeting.participants:
         for m in p.mentions:
             assert article[m.start : m.end] == m.text
+
+
+def test_outside_bias_leans_decoding_towards_fewer_spans(tiny_model_dir: Path) -> None:
+    words = lambda spans: sum(len(sp.text.split()) for sp in spans)  # noqa: E731
+    as_is = Tagger.load(tiny_model_dir, outside_bias=0).tag_many([ARTICLE])[0]
+    leaned = Tagger.load(tiny_model_dir, outside_bias=2.0).tag_many([ARTICLE])[0]
+    none = Tagger.load(tiny_model_dir, outside_bias=50.0).tag_many([ARTICLE])[0]
+    more = Tagger.load(tiny_model_dir, outside_bias=-50.0).tag_many([ARTICLE])[0]
+    assert none == [] and more and all(sp.label != "O" for sp in more)
+    assert words(none) <= words(leaned) <= words(as_is) <= words(more)
+    assert Tagger.load(tiny_model_dir).outside_bias == 1.0  # the default
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "1", True, None])
+def test_outside_bias_must_be_a_finite_number(tiny_model_dir: Path, bad: object) -> None:
+    from araevents.errors import UserError
+
+    with pytest.raises(UserError, match="outside_bias"):
+        Tagger.load(tiny_model_dir, outside_bias=bad)
+
+
+def test_outside_bias_with_a_given_tagger_is_an_error() -> None:
+    class Fixed:
+        def tag_many(self, texts, batch_size=16):
+            return [[] for _ in texts]
+
+    with pytest.raises(ValueError, match="outside_bias"):
+        Extractor(tagger=Fixed(), outside_bias=1.0)
