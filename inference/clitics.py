@@ -17,9 +17,12 @@ from araevents.schema import is_role, is_trigger
 
 from .deps import fold
 from .lexicon import (
-    HONORIFICS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_counterpart, is_demonym_word, is_known_form, is_name_like,
-    known_surnames, state_of, strip_proclitic,
+    HONORIFICS, LINEAGE_WORDS, PROCLITICS, is_head_noun, NAME_PARTICLES, is_counterpart, is_demonym_word, is_known_form,
+    is_name_like, known_surnames, state_of, strip_proclitic,
 )
+
+#: Lineage words that open a name's second half (``[محمد] [بن سلمان]``); not ``آل``, a family name of its own.
+_LINEAGE_JOIN = LINEAGE_WORDS - {fold("آل")}
 
 #: A form of state (the gazetteer's list) and its definite forms: ``[بدولة] [قطر]``, ``[الجمهورية] [...]``.
 _STATE_NOUNS = STATE_FORMS | frozenset(fold(w) for w in ("المملكة", "الجمهورية", "الدولة"))
@@ -109,7 +112,7 @@ def _one_name(text: str, a: Span, b: Span, word_counts: dict[str, int], after_ro
     particle (``تميم بن``) always continues."""
     last_word, first_word = a.text.split()[-1], b.text.split()[0]
     surname = fold(last_word) in known_surnames() or word_counts.get(fold(last_word), 0) >= 2
-    if (len(a.text.split()) == 1 and len(b.text.split()) >= 2 and fold(first_word) in ("بن", "ابن", "بنت")
+    if (len(a.text.split()) == 1 and len(b.text.split()) >= 2 and fold(first_word) in _LINEAGE_JOIN
             and a.text[:1] not in _NOT_FIRST and not surname):
         # [مساعد] [بن محمد العيبان], [محمد] [بن سلمان]: a first name (even one that is also a noun)
         # and his lineage; not a surname that names a person alone (التقى [أوباما] [بن سلمان])

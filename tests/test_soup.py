@@ -87,3 +87,13 @@ def test_runs_of_different_models_are_refused(runs, tiny_model_factory, tmp_path
     (relabelled / "model.safetensors").unlink()
     with pytest.raises(UserError, match="no model.safetensors"):
         check_ingredients([runs[0], relabelled])
+
+
+def test_the_greedy_soup_reads_each_ingredient_once(runs, monkeypatch) -> None:
+    import safetensors.torch as st
+
+    reads: list[str] = []
+    real = st.load_file
+    monkeypatch.setattr(st, "load_file", lambda path, *a, **k: (reads.append(path), real(path, *a, **k))[1])
+    greedy_soup(runs, lambda weights: 0.0)
+    assert sorted(reads) == sorted({str(d / "model.safetensors") for d in runs})

@@ -58,11 +58,17 @@ def check_ingredients(folders: Sequence[Path]) -> None:
                 raise UserError(f"{d}/{name} differs from {folders[0]}/{name}: not runs of one model")
 
 
-def average(folders: Sequence[Path]) -> dict[str, Any]:
-    """Element-wise mean of the ingredients' tensors (in float32), cast to the first one's dtypes."""
+def average(folders: Sequence[Path], loaded: dict[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Element-wise mean of the ingredients' tensors (in float32), cast to the first one's dtypes.
+    ``loaded``: weights already read, by folder (filled as they are read): the greedy soup averages
+    the same ingredients again at every step, and reading them each time made it quadratic in disk reads."""
     from safetensors.torch import load_file
 
-    states = [load_file(str(d / WEIGHTS)) for d in folders]
+    loaded = {} if loaded is None else loaded
+    for d in folders:
+        if d not in loaded:
+            loaded[d] = load_file(str(d / WEIGHTS))
+    states = [loaded[d] for d in folders]
     keys = states[0].keys()
     for d, st in zip(folders[1:], states[1:]):
         if st.keys() != keys or any(st[k].shape != states[0][k].shape for k in keys):
@@ -92,13 +98,14 @@ def gold_validation_scorer(corpus: str | Path, max_length: int = 256) -> Callabl
 def greedy_soup(folders: Sequence[Path], score: Callable[[dict[str, Any]], float]) -> tuple[list[Path], list[dict[str, Any]]]:
     """Ingredients best-first by their own score; each kept when the soup's score does not fall.
     ``score`` maps averaged weights to a figure; returns the chosen folders and the steps taken."""
-    own = {d: score(average([d])) for d in folders}
+    loaded: dict[Path, dict[str, Any]] = {}
+    own = {d: score(average([d], loaded)) for d in folders}
     order = sorted(folders, key=lambda d: -own[d])
     chosen = [order[0]]
     best = own[order[0]]
     steps = [{"ingredient": str(order[0]), "own": own[order[0]], "soup": best, "kept": True}]
     for d in order[1:]:
-        trial = score(average([*chosen, d]))
+        trial = score(average([*chosen, d], loaded))
         kept = trial >= best
         steps.append({"ingredient": str(d), "own": own[d], "soup": trial, "kept": kept})
         if kept:
