@@ -203,7 +203,7 @@ def _load_transformers(source: str, device: str) -> tuple[TokenClassifier, "Toke
 
 #: Log-probability added to ``O`` before decoding: a lean towards fewer, surer spans. The embedded
 #: model is taught by weak labels and over-proposes events; on the 97 event-gold articles 0 → 1.0
-#: gave event micro F1 0.703 → 0.709 (precision up, the same matches), and on the held-out dev6
+#: gave event micro F1 0.703 → 0.709 (precision up, about the same matches), and on the held-out dev6
 #: 0.577 → 0.595 (reports/experiments.md, session 11). 0 decodes the model's probabilities as they are.
 OUTSIDE_BIAS = 1.0
 
