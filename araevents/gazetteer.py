@@ -94,7 +94,8 @@ def demonym_to_state(word: str) -> str | None:
 STATE_FORMS = frozenset(fold(w) for w in ("دولة", "مملكة", "جمهورية", "سلطنة", "إمارة", "امارة"))
 
 
-_OMAN_OR_AMMAN = fold("عمان")
+#: Oman and Amman (Jordan's capital) fold alike: a bare one names neither state for sure.
+OMAN_OR_AMMAN = fold("عمان")
 
 
 def canonical_state(name: str) -> str | None:
@@ -105,7 +106,7 @@ def canonical_state(name: str) -> str | None:
     """
     key = " ".join(fold(name).split())
     table = states_table()
-    if key == _OMAN_OR_AMMAN and ("\u064f" in name or "\u0651" in name):
+    if key == OMAN_OR_AMMAN and ("\u064f" in name or "\u0651" in name):
         # Oman and Amman (Jordan's capital) fold alike; a written vowel tells them apart: عُمان, عمّان
         return canonical_state("سلطنة عمان" if "\u064f" in name else "الأردن")
     if key in table:

@@ -42,6 +42,7 @@ from typing import Sequence
 
 from araevents.document import Span
 from araevents.events import Event, Participant, TextSpan
+from araevents.gazetteer import OMAN_OR_AMMAN
 from araevents.schema import EVENT_CODES, EventType, is_role, is_trigger, role_of, event_type_of
 
 from .clitics import repair_spans, trim_proclitics
@@ -114,7 +115,6 @@ _PURPOSE = frozenset(fold(w) for w in ("لبحث", "للبحث", "لمناقشة
 _PURPOSE_HEADS = frozenset(fold(w) for w in ("لإجراء", "لاجراء", "بهدف", "لعقد"))
 _PRESS_CONFERENCE = fold("مؤتمر")
 _KINGDOM = fold("المملكة")
-_AMMAN = fold("عمان")
 _PERMANENT = frozenset(fold(w) for w in ("الدائم", "الدائمة"))
 _KINGDOMS = frozenset(("السعودية", "البحرين", "الأردن", "المغرب"))
 _RECEIVE = re.compile(r"(?:استقبل|يستقبل|تستقبل|سيستقبل|ستستقبل)(?:ت|ا|تا|وا|ان)?$")
@@ -246,6 +246,11 @@ def _fold_into(host: _Mention, m: _Mention, triggers: list[Span],
     host.location = host.location or m.location
     host.time = host.time or m.time
     host.score = max(host.score, m.score)
+
+
+def _to_the(word: str) -> bool:
+    """``للصحفيين``, ``للملك``: ل + the article, "to the ..." (not the title ``للا``)."""
+    return word.startswith("لل") and len(word) > 3
 
 
 def _contains(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -581,7 +586,7 @@ class _Article:
             return None
         if self._kingdom is None:
             # not a bare ``عمان``: Amman (Jordan) and Oman fold alike
-            named = {state_of(sp.text) for sp in self.spans if sp.label == "LOC" and fold(strip_proclitic(sp.text)) != _AMMAN}
+            named = {state_of(sp.text) for sp in self.spans if sp.label == "LOC" and fold(strip_proclitic(sp.text)) != OMAN_OR_AMMAN}
             named |= {st for title, st in STATE_TITLES.items() if title in fold(self.text)}
             kingdoms = named & _KINGDOMS
             self._kingdom = next(iter(kingdoms)) if len(kingdoms) == 1 else ""
@@ -1363,12 +1368,11 @@ class _Article:
     def addressee(self, sp: Span) -> bool:
         """``لوكالة فرانس برس``, ``للصحفيين``, ``لـ«عكاظ»``: the one spoken to, not the speaker; also
         through the titles that introduce him (``برقية شكر لفخامة الرئيس عبدالفتاح السيسي``)."""
-        first = fold(sp.text.split()[0]) if sp.text.split() else ""
-        if first.startswith("لل") and len(first) > 3:  # ل inside the span (للصحافيين); not the title للا
+        if _to_the(fold(sp.text.split()[0]) if sp.text.split() else ""):  # ل inside the span (للصحافيين)
             return True
-        prev = self.gap_words(max(0, sp.start - 20), sp.start)
-        if bool(prev) and prev[-1].startswith("ل") and (len(prev[-1]) > 3 or prev[-1] == "ل") \
-                and not self.text[sp.start - 1].isalpha() and place_state(prev[-1]) is None:  # لبنان, ليبيا
+        prev = self.word_before(sp.start)
+        if prev.startswith("ل") and (len(prev) > 3 or prev == "ل") \
+                and not self.text[sp.start - 1].isalpha() and place_state(prev) is None:  # لبنان, ليبيا
             return True
         # through his titles: ``لفخامة الرئيس``, ``للملك عبدالله`` (not ``وقال للصحفيين وزير الخارجية``)
         j = bisect.bisect_left(self._starts, sp.start)
@@ -1378,9 +1382,7 @@ class _Article:
             start = self.spans[j].start
         if start == sp.start:
             return False
-        head = fold(self.text[start : sp.start].split()[0])
-        prev = self.gap_words(max(0, start - 20), start)
-        return (head.startswith("لل") and len(head) > 3) or (bool(prev) and prev[-1] in _TO_HONORIFIC)
+        return _to_the(fold(self.text[start : sp.start].split()[0])) or self.word_before(start) in _TO_HONORIFIC
 
     def recent_person(self, pos: int) -> Span | None:
         for sp in reversed(self.spans):

@@ -29,10 +29,12 @@ from typing import Iterable, Sequence
 
 from araevents.errors import UserError
 from araevents.gazetteer import ACTORS_FILE, canonical_state
+from araevents.text.normalize import fold
 
 _PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # letters and single spaces: a name, not a scrap of markup
 
-_LINEAGE_START = frozenset({"بن", "بنت"})
+#: A name key never starts here (keys are folded); not ``ابن``, which opens names of its own (``ابن خلدون``).
+_LINEAGE_START = frozenset(fold(w) for w in ("بن", "بنت"))
 
 #: The corpus source whose sentences are mined (the gold NER sources are encyclopaedic or older).
 NEWS_SOURCE = "saudinewsnet"
