@@ -80,6 +80,9 @@ from .lexicon import (
 from .modality import modality_of
 
 _WORD = re.compile(r"\w+")
+#: Offices held at home: a ruler's title reached through a preposition and a place is the complement of
+#: some other office (``سفارة خادم الحرمين الشريفين لدى ...``), never the named person's role.
+_RULER_ROLES = frozenset(("ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"))
 #: Prepositions linking a role to where it is sent (``المبعوث إلى سوريا``, ``سفير ... لدى لبنان``).
 _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
@@ -149,6 +152,9 @@ _OFFICE_HEADS = frozenset(fold(w) for w in ("رئيس", "نائب", "مساعد"
                                             "متحدث", "ناطق", "قائد", "مدير", "ملك", "أمير", "ولي", "عضو"))
 #: Titles of princes and sheikhs, after which court news writes a person's office bare.
 _COURT_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
+#: A king's titles; a prince (``_PRINCE_TITLES``) named after one is someone else.
+_KING_TITLES = tuple(fold(w) for w in ("خادم الحرمين", "الملك", "العاهل"))
+_PRINCE_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "سمو", "السمو"))
 #: Words after an office that mean another holder than the sitting one.
 _NOT_SITTING = frozenset(fold(w) for w in ("السابق", "السابقة", "الأسبق", "المنتخب", "المنتخبة", "الجديد", "الجديدة", "بالإنابة", "المكلف"))
 #: Single words the tagger may take for a person that never are one.
@@ -368,9 +374,13 @@ class _Article:
                         mids.insert(0, spans[j])
                         j -= 1
                     if j >= 0 and is_role(spans[j].label) and self.same_sentence(spans[j], sp) and self.prep_gap(spans[j].end, mids[0].start):
-                        role_sp = spans[j]
-                        direct = self.gap_words(spans[j].end, mids[0].start) in ([], ["ب"], ["ل"])
-                        aff = self.affiliation_of_name(mids[0]) if direct else None
+                        gap = self.gap_words(spans[j].end, mids[0].start)
+                        direct = gap in ([], ["ل"]) or (gap == ["ب"] and not self.posted_at(spans[j], mids[0]))
+                        # a ruler is not sent anywhere: ``الملحق الثقافي بسفارة خادم الحرمين الشريفين لدى
+                        # الولايات المتحدة الدكتور محمد العيسى`` names the king's embassy, not the king
+                        if direct or spans[j].label not in _RULER_ROLES:
+                            role_sp = spans[j]
+                            aff = self.affiliation_of_name(mids[0]) if direct else None
                         self.consumed.update(mids)
                 if role_sp is not None:
                     b.role = self.role_value(role_sp, sp, bindings)
@@ -386,6 +396,8 @@ class _Article:
                     if aff and role_sp not in pending:
                         b.affiliation = aff
                     used_roles.add(role_sp)
+                    if self.prince_after_king(role_sp, sp):
+                        b.role = None  # the king's state is his, the king's title is not
                 elif self.sent_index(prev.start) == self.sent_index(sp.start):
                     b = self.elliptic_binding(spans, i, bindings, pending)
             # a bare rank before the name (``السفير بدر عبد العاطي،``) yields to his office after it
@@ -422,6 +434,25 @@ class _Article:
             if is_role(r.label) and nxt.label in ("LOC", "ORG") and self.gap_is(r.end, nxt.start, ""):
                 self.consumed.add(nxt)
         return bindings
+
+    def prince_after_king(self, role: Span, name: Span) -> bool:
+        """``كان في استقبال خادم الحرمين الشريفين الأمير سعود بن عبدالله``, ``نيابة عن خادم الحرمين
+        الشريفين الأمير محمد بن نايف``: a prince named right after the king's title is one of those with
+        the king or acting for him, not the king."""
+        king = fold(strip_proclitic(role.text)).startswith(_KING_TITLES)
+        return king and bool(_PRINCE_TITLES.intersection(_words(self.text[role.end : name.start])))
+
+    def posted_at(self, role: Span, place: Span) -> bool:
+        """A place after ``ب`` is where the office is held, not whose it is, for a diplomat
+        (``السفير الأمريكي بالرياض``, ``سفير خادم الحرمين الشريفين بالقاهرة``) and for any office in a
+        city; a state after ``ب`` is the office's own (``وزير الشؤون الخارجية بجمهورية ليتوانيا``), as
+        a body is (``عضو بمجلس الشيوخ``)."""
+        if place.label != "LOC":
+            return False
+        if role.label in ("ROLE_AMBASSADOR", "ROLE_ENVOY"):
+            return True
+        name = strip_proclitic(place.text)
+        return self.state_named(name) is None or state_kind(name) == "capital"  # a city names no state
 
     @staticmethod
     def conjoined_office(role: Span) -> bool:

@@ -155,6 +155,30 @@ def test_build_actors_mines_the_built_corpus_and_refuses_other_folders(built, tm
     assert "not a corpus built by `araevents build-data`" in capsys.readouterr().err
 
 
+def test_build_actors_also_mines_labelled_documents_given_with_data(built, tmp_path):
+    """The team's span gold is kept out of the corpus, so the miner reads it beside the corpus."""
+    import json
+
+    from araevents.cli import main
+
+    out, _, _ = built
+    sentence = "وقال وزير الخارجية الليتواني ليناس لينكيفيتشيوس إن المحادثات مثمرة."
+    docs = tmp_path / "gold.jsonl"
+    with docs.open("w", encoding="utf-8") as f:
+        for k in range(3):
+            spans = [{"start": sentence.index(t), "end": sentence.index(t) + len(t), "label": lab, "text": t}
+                     for t, lab in (("وقال", "EVT_STATEMENT"), ("وزير الخارجية الليتواني", "ROLE_FOREIGN_MINISTER"),
+                                    ("ليناس لينكيفيتشيوس", "PER"))]
+            spans[0]["start"] += 1  # و stays outside
+            spans[0]["text"] = "قال"
+            f.write(json.dumps({"id": f"d{k}", "text": sentence, "spans": spans}, ensure_ascii=False) + "\n")
+    table = tmp_path / "actors.tsv"
+    assert main(["build-actors", "--corpus", str(out), "--out", str(table), "--data", str(docs)]) == 0
+    assert "ليناس لينكيفيتشيوس\tليتوانيا\tFOREIGN_MINISTER\t3\t3" in table.read_text(encoding="utf-8")
+    assert main(["build-actors", "--corpus", str(out), "--out", str(table), "--data"]) == 0
+    assert "لينكيفيتشيوس" not in table.read_text(encoding="utf-8")
+
+
 def test_validation_takes_whole_articles_and_sentence_blocks():
     """Sentences of one news article, or of one block of consecutive gold sentences, stay on one
     side of the split: otherwise validation names are training names."""
@@ -182,5 +206,20 @@ def test_news_skips_articles_of_the_repos_own_event_gold(tmp_path, monkeypatch):
     (gold / "devX" / "articles").mkdir(parents=True)
     (gold / "devX" / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
     monkeypatch.setattr(news, "REPO_GOLD_ARTICLES", gold)
+    lines = [a.line for a in news.iter_news(shared)]
+    assert first.line not in lines and lines
+
+
+def test_news_skips_articles_of_the_teams_training_span_gold(tmp_path, monkeypatch):
+    # span gold written for training (annotations/news-spans): weak labels must not contradict it,
+    # and no later dev draw may pick an article the model was trained on
+    from araevents.training import news
+
+    shared = FIXTURE / "shared"
+    first = next(news.iter_news(shared))
+    gold = tmp_path / "annotations"
+    (gold / "spansX" / "articles").mkdir(parents=True)
+    (gold / "spansX" / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
+    monkeypatch.setattr(news, "REPO_TRAIN_ARTICLES", gold)
     lines = [a.line for a in news.iter_news(shared)]
     assert first.line not in lines and lines

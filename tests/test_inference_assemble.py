@@ -412,3 +412,45 @@ def test_a_merged_mention_brings_every_trigger_of_its_phrase() -> None:
                ("كيري", "PER", 1), ("ولافروف", "PER"), ("اجتماعا", "EVT_MEETING"), ("بحثا", "EVT_MEETING"))
     (ev,) = [e for e in assemble(text, sp) if e.type == "MEETING"]
     assert {t.text for t in ev.triggers} >= {"التقى", "اجتماعا", "بحثا"}
+
+
+def test_a_place_after_bi_is_where_the_office_is_held_not_whose_it_is() -> None:
+    # the known-actor miner read ``سفير خادم الحرمين الشريفين بالقاهرة، أحمد قطان`` as an Egyptian
+    text = "والتقى السفير الأمريكي بالرياض جوزيف ويستفول وزير الخارجية عادل الجبير."
+    sp = spans(text, ("والتقى", "EVT_MEETING"), ("السفير الأمريكي", "ROLE_AMBASSADOR"), ("الرياض", "LOC"),
+               ("جوزيف ويستفول", "PER"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("عادل الجبير", "PER"))
+    (ev,) = assemble(text, sp)
+    assert by_name(ev)["جوزيف ويستفول"].affiliation == "الولايات المتحدة"
+    # a body after ب is still whose office it is
+    text = "وقال عضو بمجلس الشيوخ الأمريكي جون ماكين إن الاتفاق سيئ."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("عضو", "ROLE_OFFICIAL"), ("مجلس الشيوخ الأمريكي", "ORG"),
+               ("جون ماكين", "PER"))
+    (ev,) = assemble(text, sp)
+    assert ev.source[0].affiliation is not None
+    # ... and a state after ب is the office's own
+    text = "استقبل الملك سلمان وزير الشؤون الخارجية بجمهورية ليتوانيا ليناس ينكفيتشيوس."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("الملك", "ROLE_HEAD_OF_STATE"), ("سلمان", "PER"),
+               ("وزير الشؤون الخارجية", "ROLE_FOREIGN_MINISTER"), ("جمهورية ليتوانيا", "LOC"), ("ليناس ينكفيتشيوس", "PER"))
+    (ev,) = assemble(text, sp)
+    assert by_name(ev)["ليناس ينكفيتشيوس"].affiliation == "ليتوانيا"
+
+
+def test_a_rulers_title_through_a_place_is_not_the_next_persons_role() -> None:
+    # the miner made the cultural attaché of the king's embassy a head of state
+    text = "الملحق الثقافي بسفارة خادم الحرمين الشريفين لدى الولايات المتحدة الدكتور محمد العيسى قال إن البرنامج ناجح."
+    sp = spans(text, ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("الولايات المتحدة", "LOC"),
+               ("محمد العيسى", "PER"), ("قال", "EVT_STATEMENT"))
+    (ev,) = assemble(text, sp)
+    assert ev.source[0].role != "HEAD_OF_STATE"
+
+
+def test_a_prince_named_after_the_kings_title_is_not_the_king() -> None:
+    text = "وكان في استقبال خادم الحرمين الشريفين صاحب السمو الأمير سعود بن عبدالله بن محمد أمس."
+    sp = spans(text, ("استقبال", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"),
+               ("سعود بن عبدالله بن محمد", "PER"))
+    assert all(p.role != "HEAD_OF_STATE" for ev in assemble(text, sp) for p in ev.participants)
+    text = "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز وزير الخارجية الأمريكي جون كيري."
+    sp = spans(text, ("استقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"),
+               ("سلمان بن عبدالعزيز", "PER"), ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"))
+    (ev,) = assemble(text, sp)
+    assert by_name(ev)["سلمان بن عبدالعزيز"].role == "HEAD_OF_STATE"

@@ -1,4 +1,5 @@
-"""Checks the span gold of the seed articles (``seeds/gold/spans.jsonl``).
+"""Checks the span gold of the seed articles (``seeds/gold/spans.jsonl``) and the team's training
+span gold of news articles (``annotations/news-spans/spans.jsonl``).
 
 The guideline is ``docs/annotation.md``. These are the mechanical invariants every gold
 document must hold: one document per seed file in file-name order, text identical to the
@@ -18,18 +19,20 @@ from araevents.schema import SPAN_TYPES
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = SEEDS / "gold" / "spans.jsonl"
+NEWS = ROOT / "annotations" / "news-spans"
 
 
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 
 
-def load_gold() -> list[dict]:
-    with open(GOLD, encoding="utf-8") as f:
+def load_gold(path: Path = GOLD) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
 DOCS = load_gold()
+NEWS_DOCS = load_gold(NEWS / "spans.jsonl")
 
 
 def test_one_document_per_seed_in_file_order():
@@ -47,11 +50,19 @@ def test_text_is_exact_file_content(doc):
     assert doc["text"] == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["id"])
+def test_news_spans_one_document_per_article_with_its_exact_text():
+    files = sorted((NEWS / "articles").glob("*.txt"))
+    assert len(files) == len(NEWS_DOCS) == 56
+    for doc, path in zip(NEWS_DOCS, files):
+        assert (doc["id"], doc["meta"]["file"]) == (f"news-spans-{path.stem}", path.name)
+        assert doc["text"] == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", DOCS + NEWS_DOCS, ids=lambda d: d["id"])
 def test_spans_are_valid(doc):
     text = doc["text"]
     spans = doc["spans"]
-    assert spans, "a seed document without spans"
+    assert spans, "a gold document without spans"
     for s in spans:
         assert set(s) >= {"start", "end", "label", "text"}, s
         assert isinstance(s["start"], int) and isinstance(s["end"], int), s
@@ -71,7 +82,7 @@ def test_every_span_type_group_is_present():
     assert any(label.startswith("EVT_") for label in labels)
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d["id"])
+@pytest.mark.parametrize("doc", DOCS + NEWS_DOCS, ids=lambda d: d["id"])
 def test_project_validator_accepts_gold(doc):
     from araevents.document import Document
     from araevents.validation import validate_document

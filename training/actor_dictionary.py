@@ -14,7 +14,9 @@ the article itself leaves unplaced (``assemble.fill_from_known_actors``).
 The shipped table (``araevents/resources/actors.tsv``) is derived from SaudiNewsNet
 (CC BY-NC-SA 4.0) sentences, so it reflects 2015 Arabic news: re-mine it from your own
 corpus for another period (``araevents build-data`` then ``araevents build-actors``).
-The dev and seed articles are never in the corpus (``training.news``).
+The dev and seed articles are never in the corpus (``training.news``). The team's span gold of
+news articles (``annotations/news-spans``), which the corpus leaves out so that weak labels never
+contradict it, is mined beside it (``--data``).
 """
 
 from __future__ import annotations
@@ -121,6 +123,12 @@ def write_table(entries: Sequence[ActorEntry], path: Path, command: str) -> None
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default="data_build/corpus", help="output folder of `araevents build-data`")
     parser.add_argument("--out", default=str(ACTORS_FILE), help="TSV to write (default: the packaged table)")
+    from .news import REPO_TRAIN_ARTICLES
+
+    team_gold = sorted(str(p) for p in REPO_TRAIN_ARTICLES.glob("*/spans.jsonl"))
+    parser.add_argument("--data", nargs="*", default=team_gold, metavar="FILE",
+                        help="labelled news documents mined beside the corpus: by default the team's span gold "
+                             "(annotations/*/spans.jsonl), which the corpus leaves out; --data alone mines none")
     parser.add_argument("--min-votes", type=int, default=3, help="sentences binding a name to its state, at least")
     parser.add_argument("--min-share", type=float, default=0.8, help="share of the name's state bindings, at least")
 
@@ -136,9 +144,19 @@ def run(args: argparse.Namespace) -> int:
     rows = [(ex["words"], ex["tags"]) for split in dd.values() for ex in split if ex["source"] == NEWS_SOURCE]
     if not rows:
         raise UserError(f"{corpus} holds no {NEWS_SOURCE} sentences to mine")
+    if args.data:
+        # the team's span gold of news articles, which build-data keeps out of the weak corpus
+        from araevents.validation import load_documents
+
+        from .data import documents_to_dataset
+
+        docs = [d for path in args.data for d in load_documents(path, format="auto", label_map=None)]
+        gold = documents_to_dataset(docs, source=NEWS_SOURCE, license="")
+        rows += list(zip(gold["words"], gold["tags"]))
     t0 = time.time()
     entries = mine(tqdm(rows, desc="mining actors", unit="sent"), args.min_votes, args.min_share)
-    command = f"araevents build-actors --corpus {args.corpus} --min-votes {args.min_votes} --min-share {args.min_share}"
+    command = (f"araevents build-actors --corpus {args.corpus} --data {' '.join(args.data)} "
+               f"--min-votes {args.min_votes} --min-share {args.min_share}")
     write_table(entries, Path(args.out), command)
     print(f"{len(entries)} actors from {len(rows):,} sentences in {time.time() - t0:.0f}s → {args.out}")
     return 0

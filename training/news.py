@@ -20,9 +20,13 @@ from araevents.errors import UserError
 NEWS_FILE = Path("data") / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 DEV_README = Path("dev") / "README.md"
 SEEDS_DIR = Path("seeds")
-#: The repo's own event gold drawn from the news (``seeds/dev2/articles``): kept out by its paragraphs,
-#: as seed articles are, so that gold we write ourselves never becomes training text either.
-REPO_GOLD_ARTICLES = Path(__file__).resolve().parent.parent / "seeds"
+#: The repo's own gold drawn from the news, kept out by its paragraphs as seed articles are: event gold
+#: (``seeds/dev2/articles``), so that it never becomes training text, and span gold written for training
+#: (``annotations/news-spans/articles``), so that weak labels never contradict it and no later dev draw
+#: picks an article the model was trained on.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_GOLD_ARTICLES = REPO_ROOT / "seeds"
+REPO_TRAIN_ARTICLES = REPO_ROOT / "annotations"
 
 _DEV_ROW = re.compile(r"^\|\s*\d{3}\s*\|\s*(\d+)\s*\|", re.M)
 
@@ -57,7 +61,7 @@ def _paragraph_keys(text: str) -> set[str]:
 
 def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set[str]:
     keys: set[str] = set()
-    gold_dirs = sorted(REPO_GOLD_ARTICLES.glob("*/articles"))
+    gold_dirs = sorted(REPO_GOLD_ARTICLES.glob("*/articles")) + sorted(REPO_TRAIN_ARTICLES.glob("*/articles"))
     for d in dict.fromkeys((shared / SEEDS_DIR, *extra_seed_dirs, *gold_dirs)):
         for f in sorted(Path(d).glob("*.txt")):
             keys |= _paragraph_keys(f.read_text(encoding="utf-8"))
@@ -69,7 +73,7 @@ def iter_news(shared: str | Path, *, limit: int | None = None,
     """Yield SaudiNewsNet articles in corpus order, minus dev and seed-overlapping articles.
 
     Seeds are read from ``shared/seeds``, from ``seed_dirs`` (e.g. the repo's ``seeds/``) and from the
-    repo's own gold sets (``seeds/*/articles``).
+    repo's own gold sets (``seeds/*/articles``, ``annotations/*/articles``).
     """
     shared = Path(shared)
     path = shared / NEWS_FILE
