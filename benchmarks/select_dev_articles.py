@@ -39,11 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--min-words", type=int, default=120)
     p.add_argument("--max-words", type=int, default=450)
+    p.add_argument("--min-foreign", type=int, default=2, help="foreign-affairs words in the text, at least")
+    p.add_argument("--any-title", action="store_true",
+                   help="no title filter (training draws: more articles, fewer of them about diplomacy)")
     p.add_argument("--out", type=Path, required=True)
     args = p.parse_args(argv)
 
     pool = [a for a in iter_news(args.shared, seed_dirs=(Path("seeds"),))
-            if TITLE.search(a.title) and len(FOREIGN.findall(a.content)) >= 2 and args.min_words <= len(a.content.split()) <= args.max_words]
+            if (args.any_title or TITLE.search(a.title)) and len(FOREIGN.findall(a.content)) >= args.min_foreign
+            and args.min_words <= len(a.content.split()) <= args.max_words]
     if len(pool) < args.n:
         raise UserError(f"only {len(pool)} candidate articles for --n {args.n}")
     picked = sorted(random.Random(args.seed).sample(pool, args.n), key=lambda a: a.line)

@@ -1,5 +1,5 @@
 """Checks the span gold of the seed articles (``seeds/gold/spans.jsonl``) and the team's training
-span gold of news articles (``annotations/news-spans/spans.jsonl``).
+span gold of news articles (``annotations/*/spans.jsonl``).
 
 The guideline is ``docs/annotation.md``. These are the mechanical invariants every gold
 document must hold: one document per seed file in file-name order, text identical to the
@@ -19,7 +19,7 @@ from araevents.schema import SPAN_TYPES
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = SEEDS / "gold" / "spans.jsonl"
-NEWS = ROOT / "annotations" / "news-spans"
+NEWS_SETS = sorted(p.parent for p in (ROOT / "annotations").glob("*/spans.jsonl"))
 
 
 def seed_files() -> list[Path]:
@@ -32,7 +32,7 @@ def load_gold(path: Path = GOLD) -> list[dict]:
 
 
 DOCS = load_gold()
-NEWS_DOCS = load_gold(NEWS / "spans.jsonl")
+NEWS_DOCS = [doc for folder in NEWS_SETS for doc in load_gold(folder / "spans.jsonl")]
 
 
 def test_one_document_per_seed_in_file_order():
@@ -50,12 +50,18 @@ def test_text_is_exact_file_content(doc):
     assert doc["text"] == path.read_text(encoding="utf-8")
 
 
-def test_news_spans_one_document_per_article_with_its_exact_text():
-    files = sorted((NEWS / "articles").glob("*.txt"))
-    assert len(files) == len(NEWS_DOCS) == 56
-    for doc, path in zip(NEWS_DOCS, files):
-        assert (doc["id"], doc["meta"]["file"]) == (f"news-spans-{path.stem}", path.name)
+@pytest.mark.parametrize("folder", NEWS_SETS, ids=lambda p: p.name)
+def test_news_spans_one_document_per_article_with_its_exact_text(folder):
+    files = sorted((folder / "articles").glob("*.txt"))
+    docs = load_gold(folder / "spans.jsonl")
+    assert len(files) == len(docs) >= 40
+    for doc, path in zip(docs, files):
+        assert (doc["id"], doc["meta"]["file"]) == (f"{folder.name}-{path.stem}", path.name)
         assert doc["text"] == path.read_text(encoding="utf-8")
+
+
+def test_there_is_news_span_gold():
+    assert [p.name for p in NEWS_SETS] == ["news-spans", "news-spans-2"]
 
 
 @pytest.mark.parametrize("doc", DOCS + NEWS_DOCS, ids=lambda d: d["id"])
