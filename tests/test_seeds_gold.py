@@ -61,7 +61,7 @@ def test_news_spans_one_document_per_article_with_its_exact_text(folder):
 
 
 def test_there_is_news_span_gold():
-    assert [p.name for p in NEWS_SETS] == ["news-spans", "news-spans-2"]
+    assert [p.name for p in NEWS_SETS] == ["news-spans", "news-spans-2", "news-spans-3"]
 
 
 @pytest.mark.parametrize("doc", DOCS + NEWS_DOCS, ids=lambda d: d["id"])
