@@ -83,6 +83,7 @@ _WORD = re.compile(r"\w+")
 #: Offices held at home: a ruler's title reached through a preposition and a place is the complement of
 #: some other office (``سفارة خادم الحرمين الشريفين لدى ...``), never the named person's role.
 _RULER_ROLES = frozenset(("ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"))
+_SENT_TO = frozenset(fold(w) for w in ("لدى", "إلى", "الى"))
 #: Prepositions linking a role to where it is sent (``المبعوث إلى سوريا``, ``سفير ... لدى لبنان``).
 _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
@@ -377,8 +378,9 @@ class _Article:
                         gap = self.gap_words(spans[j].end, mids[0].start)
                         direct = gap in ([], ["ل"]) or (gap == ["ب"] and not self.posted_at(spans[j], mids[0]))
                         # a ruler is not sent anywhere: ``الملحق الثقافي بسفارة خادم الحرمين الشريفين لدى
-                        # الولايات المتحدة الدكتور محمد العيسى`` names the king's embassy, not the king
-                        if direct or spans[j].label not in _RULER_ROLES:
+                        # الولايات المتحدة الدكتور محمد العيسى`` names the king's embassy, not the king (but
+                        # ``رئيس الحكومة في طرابلس خليفة الغويل`` is where he governs)
+                        if spans[j].label not in _RULER_ROLES or not set(gap) & _SENT_TO:
                             role_sp = spans[j]
                             aff = self.affiliation_of_name(mids[0]) if direct else None
                         self.consumed.update(mids)
@@ -418,10 +420,12 @@ class _Article:
                 conjoined = self.conjoined_office(nxt)
                 if (is_role(nxt.label) and nxt not in used_roles and self.same_sentence(sp, nxt)
                         and apposed and not conjoined and self.gap_is(sp.end, nxt.start) and not followed_by_name):
+                    # a state found with no office (a prince after the king's title) stays unless this office names one
+                    kept = b.affiliation if b.role is None else None
                     b.rank = False
                     b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
-                    b.affiliation = affs[0] if affs else None
+                    b.affiliation = affs[0] if affs else kept
                     if after is not None and after.label in ("LOC", "ORG") and self.gap_is(nxt.end, after.start, ""):
                         b.affiliation = b.affiliation or self.affiliation_of_name(after)
                         self.consumed.add(after)
@@ -440,17 +444,20 @@ class _Article:
         الشريفين الأمير محمد بن نايف``: a prince named right after the king's title is one of those with
         the king or acting for him, not the king."""
         king = fold(strip_proclitic(role.text)).startswith(_KING_TITLES)
-        return king and bool(_PRINCE_TITLES.intersection(_words(self.text[role.end : name.start])))
+        return king and bool(_PRINCE_TITLES.intersection(_words(self.text[role.end : name.start]) + _words(name.text)[:1]))
 
     def posted_at(self, role: Span, place: Span) -> bool:
         """A place after ``ب`` is where the office is held, not whose it is, for a diplomat
-        (``السفير الأمريكي بالرياض``, ``سفير خادم الحرمين الشريفين بالقاهرة``) and for any office in a
-        city; a state after ``ب`` is the office's own (``وزير الشؤون الخارجية بجمهورية ليتوانيا``), as
-        a body is (``عضو بمجلس الشيوخ``)."""
+        (``السفير الأمريكي بالرياض``, ``سفير خادم الحرمين الشريفين بالقاهرة``) and for an official in a
+        city (``القنصل العام بجدة``); a state after ``ب`` is the office's own (``وزير الشؤون الخارجية
+        بجمهورية ليتوانيا``), as a body is (``عضو بمجلس الشيوخ``) and as any place is for a government
+        office (``وزير الخارجية بطرابلس``)."""
         if place.label != "LOC":
             return False
         if role.label in ("ROLE_AMBASSADOR", "ROLE_ENVOY"):
             return True
+        if role.label != "ROLE_OFFICIAL":
+            return False  # ``وزير الخارجية بطرابلس``, ``رئيس الحكومة بإقليم كردستان``: a government sits at home
         name = strip_proclitic(place.text)
         return self.state_named(name) is None or state_kind(name) == "capital"  # a city names no state
 

@@ -454,3 +454,32 @@ def test_a_prince_named_after_the_kings_title_is_not_the_king() -> None:
                ("سلمان بن عبدالعزيز", "PER"), ("وزير الخارجية الأمريكي", "ROLE_FOREIGN_MINISTER"), ("جون كيري", "PER"))
     (ev,) = assemble(text, sp)
     assert by_name(ev)["سلمان بن عبدالعزيز"].role == "HEAD_OF_STATE"
+
+
+def test_review_counterexamples_of_the_posting_and_ruler_rules() -> None:
+    """A helper's review of the three rules above: each case here went wrong in its first version."""
+    cases = [
+        # a government office: the place after ب or في is its own seat
+        ("وقال رئيس الحكومة بطرابلس خليفة الغويل إن الحوار مستمر.",
+         (("وقال", "EVT_STATEMENT"), ("رئيس الحكومة", "ROLE_HEAD_OF_GOVERNMENT"), ("طرابلس", "LOC"), ("خليفة الغويل", "PER")),
+         "خليفة الغويل", ("HEAD_OF_GOVERNMENT", "ليبيا")),
+        ("وقال وزير الخارجية بطرابلس علي أبوزعكوك إن الحوار مستمر.",
+         (("وقال", "EVT_STATEMENT"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER"), ("طرابلس", "LOC"), ("علي أبوزعكوك", "PER")),
+         "علي أبوزعكوك", ("FOREIGN_MINISTER", "ليبيا")),
+        ("وقال رئيس الحكومة في طرابلس خليفة الغويل إن الحوار مستمر.",
+         (("وقال", "EVT_STATEMENT"), ("رئيس الحكومة", "ROLE_HEAD_OF_GOVERNMENT"), ("طرابلس", "LOC"), ("خليفة الغويل", "PER")),
+         "خليفة الغويل", ("HEAD_OF_GOVERNMENT", None)),
+        # a prince after a king's title: the prince title inside the name, and an office after it
+        ("وكان في استقبال خادم الحرمين الشريفين الأمير سعود بن عبدالله بن محمد أمس.",
+         (("استقبال", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("الأمير سعود بن عبدالله بن محمد", "PER")),
+         "الأمير سعود بن عبدالله بن محمد", (None, "السعودية")),
+        ("ونيابة عن العاهل البحريني الأمير سلمان بن حمد ولي العهد ترأس الاجتماع.",
+         (("العاهل البحريني", "ROLE_HEAD_OF_STATE"), ("سلمان بن حمد", "PER"), ("ولي العهد", "ROLE_HEAD_OF_STATE"),
+          ("ترأس", "EVT_MEETING"), ("الاجتماع", "EVT_MEETING")),
+         "سلمان بن حمد", ("HEAD_OF_STATE", "البحرين")),
+    ]
+    for text, marks, who, expected in cases:
+        sp = spans(text, *marks)
+        people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == who]
+        assert people, (text, "no event names", who)
+        assert (people[0].role, people[0].affiliation) == expected, text

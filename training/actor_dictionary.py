@@ -22,6 +22,7 @@ contradict it, is mined beside it (``--data``).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import time
 from collections import Counter, defaultdict
@@ -155,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
         rows += list(zip(gold["words"], gold["tags"]))
     t0 = time.time()
     entries = mine(tqdm(rows, desc="mining actors", unit="sent"), args.min_votes, args.min_share)
-    command = (f"araevents build-actors --corpus {args.corpus} --data {' '.join(args.data)} "
+    data = " ".join(os.path.relpath(path) for path in args.data)
+    command = (f"araevents build-actors --corpus {args.corpus} --data {data} "
                f"--min-votes {args.min_votes} --min-share {args.min_share}")
     write_table(entries, Path(args.out), command)
     print(f"{len(entries)} actors from {len(rows):,} sentences in {time.time() - t0:.0f}s → {args.out}")
