@@ -162,21 +162,21 @@ def test_build_actors_also_mines_labelled_documents_given_with_data(built, tmp_p
     from araevents.cli import main
 
     out, _, _ = built
-    sentence = "وقال وزير الخارجية الليتواني ليناس لينكيفيتشيوس إن المحادثات مثمرة."
+    sentence = "وقال وزير الخارجية الروسي ميخائيل بوغدانوف إن المحادثات مثمرة."
     docs = tmp_path / "gold.jsonl"
     with docs.open("w", encoding="utf-8") as f:
         for k in range(3):
             spans = [{"start": sentence.index(t), "end": sentence.index(t) + len(t), "label": lab, "text": t}
-                     for t, lab in (("وقال", "EVT_STATEMENT"), ("وزير الخارجية الليتواني", "ROLE_FOREIGN_MINISTER"),
-                                    ("ليناس لينكيفيتشيوس", "PER"))]
+                     for t, lab in (("وقال", "EVT_STATEMENT"), ("وزير الخارجية الروسي", "ROLE_FOREIGN_MINISTER"),
+                                    ("ميخائيل بوغدانوف", "PER"))]
             spans[0]["start"] += 1  # و stays outside
             spans[0]["text"] = "قال"
             f.write(json.dumps({"id": f"d{k}", "text": sentence, "spans": spans}, ensure_ascii=False) + "\n")
     table = tmp_path / "actors.tsv"
     assert main(["build-actors", "--corpus", str(out), "--out", str(table), "--data", str(docs)]) == 0
-    assert "ليناس لينكيفيتشيوس\tليتوانيا\tFOREIGN_MINISTER\t3\t3" in table.read_text(encoding="utf-8")
+    assert "ميخائيل بوغدانوف\tروسيا\tFOREIGN_MINISTER\t3\t3" in table.read_text(encoding="utf-8")
     assert main(["build-actors", "--corpus", str(out), "--out", str(table), "--data"]) == 0
-    assert "لينكيفيتشيوس" not in table.read_text(encoding="utf-8")
+    assert "بوغدانوف" not in table.read_text(encoding="utf-8")
 
 
 def test_validation_takes_whole_articles_and_sentence_blocks():
