@@ -176,4 +176,4 @@ def test_named_team_sets_load_from_the_repo_and_the_held_out_one_is_not_a_defaul
             json.dumps({"article": "001", "actors": ACTORS, "events": GOLD_EVENTS}), encoding="utf-8")
     items = load_gold_sets(["dev2", "dev4"], repo=tmp_path, shared=tmp_path / "shared")
     assert [i.source for i in items] == ["dev2", "dev4"]
-    assert "dev6" not in DEFAULT_SETS and "dev2" in DEFAULT_SETS and "dev5" in DEFAULT_SETS  # dev6: the held-out set
+    assert "dev7" not in DEFAULT_SETS and "dev2" in DEFAULT_SETS and "dev6" in DEFAULT_SETS  # dev7: the held-out set

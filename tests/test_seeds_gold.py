@@ -54,7 +54,7 @@ def test_text_is_exact_file_content(doc):
 def test_news_spans_one_document_per_article_with_its_exact_text(folder):
     files = sorted((folder / "articles").glob("*.txt"))
     docs = load_gold(folder / "spans.jsonl")
-    assert len(files) == len(docs) >= 40
+    assert len(files) == len(docs) >= 30
     for doc, path in zip(docs, files):
         assert (doc["id"], doc["meta"]["file"]) == (f"{folder.name}-{path.stem}", path.name)
         assert doc["text"] == path.read_text(encoding="utf-8")
@@ -94,3 +94,24 @@ def test_project_validator_accepts_gold(doc):
     from araevents.validation import validate_document
 
     validate_document(Document.from_dict(doc), path=GOLD)
+
+
+def test_no_training_span_gold_retells_an_evaluation_article():
+    """Outlets ran the same wire stories: an annotated article that retells a seed or dev article would
+    put that article's sentences, with gold labels, into training."""
+    from araevents.training.news import NearDuplicates, gold_texts
+
+    retells_eval = NearDuplicates(gold_texts(ROOT.parent / "shared", (SEEDS,), training_gold=False))
+    assert not [doc["id"] for doc in NEWS_DOCS if retells_eval(doc["text"])]
+
+
+def test_near_duplicates_catch_a_recut_copy_and_not_a_story_on_the_same_topic():
+    from araevents.training.news import NearDuplicates
+
+    story = ("استقبل وزير الخارجية عادل الجبير في مكتبه بالرياض اليوم نظيره الألماني فرانك فالتر شتاينماير "
+             "وجرى خلال اللقاء بحث العلاقات الثنائية بين البلدين الصديقين وسبل تعزيزها في مختلف المجالات")
+    seen = NearDuplicates([story])
+    recut = "الرياض - واس\n" + story.replace(" وجرى", "،\nوجرى") + " إضافة إلى تطورات المنطقة."
+    other = ("استقبل وزير الخارجية عادل الجبير في جدة نظيره الفرنسي لوران فابيوس وبحث معه الملف النووي "
+             "الإيراني والأوضاع في اليمن وسوريا")
+    assert seen(recut) and not seen(other) and not seen("")

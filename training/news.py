@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from araevents.errors import UserError
 
@@ -68,12 +69,56 @@ def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set
     return keys
 
 
+#: Word n-grams compared, and the share of either article's n-grams the other must hold: one outlet's
+#: copy of a wire story another outlet also ran is the same article for hold-out purposes.
+DUP_N = 6
+DUP_SHARE = 0.25
+
+
+def shingles(text: str, n: int = DUP_N) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text)
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+class NearDuplicates:
+    """Tells whether a text retells one of the reference texts (the same story from another outlet,
+    re-paragraphed or cut: exact paragraph matching misses those). Shared n-grams are counted against
+    the smaller of the two articles, so a short copy of a long story is caught too."""
+
+    def __init__(self, texts: Iterable[str]):
+        self._sizes: list[int] = []
+        self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for k, text in enumerate(texts):
+            grams = shingles(text)
+            self._sizes.append(len(grams))
+            for g in grams:
+                self._index[g].append(k)
+
+    def __call__(self, text: str) -> bool:
+        grams = shingles(text)
+        if not grams:
+            return False
+        shared = Counter(k for g in grams for k in self._index.get(g, ()))
+        return any(n >= DUP_SHARE * min(len(grams), self._sizes[k]) for k, n in shared.items())
+
+
+def gold_texts(shared: Path, extra_seed_dirs: tuple[Path, ...] = (), *, training_gold: bool = True) -> list[str]:
+    """The articles every corpus and draw keeps away from: shared seeds and dev articles, the repo's
+    seeds and event-gold sets, and (``training_gold``) the span gold written for training."""
+    dirs = [shared / SEEDS_DIR, shared / DEV_README.parent / "articles", *extra_seed_dirs,
+            *sorted(REPO_GOLD_ARTICLES.glob("*/articles"))]
+    if training_gold:
+        dirs += sorted(REPO_TRAIN_ARTICLES.glob("*/articles"))
+    return [f.read_text(encoding="utf-8") for d in dict.fromkeys(dirs) for f in sorted(Path(d).glob("*.txt"))]
+
+
 def iter_news(shared: str | Path, *, limit: int | None = None,
               seed_dirs: tuple[Path, ...] = ()) -> Iterator[NewsArticle]:
     """Yield SaudiNewsNet articles in corpus order, minus dev and seed-overlapping articles.
 
     Seeds are read from ``shared/seeds``, from ``seed_dirs`` (e.g. the repo's ``seeds/``) and from the
-    repo's own gold sets (``seeds/*/articles``, ``annotations/*/articles``).
+    repo's own gold sets (``seeds/*/articles``, ``annotations/*/articles``); an article that retells
+    any of those or a dev article (:class:`NearDuplicates`) is left out as well.
     """
     shared = Path(shared)
     path = shared / NEWS_FILE
@@ -81,6 +126,7 @@ def iter_news(shared: str | Path, *, limit: int | None = None,
         raise UserError(f"{path} not found (pass --shared pointing at the shared data folder)")
     excluded = dev_lines(shared)
     seeds = seed_paragraphs(shared, seed_dirs)
+    retold = NearDuplicates(gold_texts(shared, seed_dirs))
     n = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for lineno, raw in enumerate(f):
@@ -89,7 +135,7 @@ def iter_news(shared: str | Path, *, limit: int | None = None,
             rec = json.loads(raw)
             art = NewsArticle(lineno, rec.get("source") or "", (rec.get("date_extracted") or "")[:10],
                               (rec.get("title") or "").strip(), (rec.get("content") or "").strip())
-            if not art.content or (seeds and _paragraph_keys(art.content) & seeds):
+            if not art.content or (seeds and _paragraph_keys(art.content) & seeds) or retold(art.text):
                 continue
             yield art
             n += 1
