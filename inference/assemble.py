@@ -84,6 +84,9 @@ _WORD = re.compile(r"\w+")
 #: some other office (``سفارة خادم الحرمين الشريفين لدى ...``), never the named person's role.
 _RULER_ROLES = frozenset(("ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"))
 _SENT_TO = frozenset(fold(w) for w in ("لدى", "إلى", "الى"))
+#: Officials posted abroad (``القنصل العام بجدة``, ``الملحق الثقافي بواشنطن``), whose city is a posting.
+_POSTED_OFFICES = frozenset(fold(w) for w in ("القنصل", "قنصل", "الملحق", "ملحق", "المندوب", "مندوب", "الممثل", "ممثل",
+                                                 "الدبلوماسي", "دبلوماسي", "الدبلوماسيين", "دبلوماسيين", "بعثة", "البعثة"))
 #: Prepositions linking a role to where it is sent (``المبعوث إلى سوريا``, ``سفير ... لدى لبنان``).
 _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
@@ -399,7 +402,10 @@ class _Article:
                         b.affiliation = aff
                     used_roles.add(role_sp)
                     if self.prince_after_king(role_sp, sp):
-                        b.role = None  # the king's state is his, the king's title is not
+                        b.role = None  # the king's state is his, the king's title is not ...
+                        nxt = spans[i + 1] if i + 1 < len(spans) else None
+                        if nxt is not None and is_role(nxt.label) and self.names_a_state(nxt, spans[i + 2] if i + 2 < len(spans) else None):
+                            b.affiliation = None  # ... unless his own office names another (``الأمير تشارلز ولي عهد بريطانيا``)
                 elif self.sent_index(prev.start) == self.sent_index(sp.start):
                     b = self.elliptic_binding(spans, i, bindings, pending)
             # a bare rank before the name (``السفير بدر عبد العاطي،``) yields to his office after it
@@ -425,10 +431,11 @@ class _Article:
                     b.rank = False
                     b.role = self.role_value(nxt, sp, bindings)
                     affs = self.demonyms_in(nxt.text)
-                    b.affiliation = affs[0] if affs else kept
+                    b.affiliation = affs[0] if affs else None
                     if after is not None and after.label in ("LOC", "ORG") and self.gap_is(nxt.end, after.start, ""):
                         b.affiliation = b.affiliation or self.affiliation_of_name(after)
                         self.consumed.add(after)
+                    b.affiliation = b.affiliation or kept
                     used_roles.add(nxt)
             bindings[sp] = b
         self.unbound_roles = [r for r in spans if is_role(r.label) and r not in used_roles]
@@ -456,8 +463,9 @@ class _Article:
             return False
         if role.label in ("ROLE_AMBASSADOR", "ROLE_ENVOY"):
             return True
-        if role.label != "ROLE_OFFICIAL":
-            return False  # ``وزير الخارجية بطرابلس``, ``رئيس الحكومة بإقليم كردستان``: a government sits at home
+        if role.label != "ROLE_OFFICIAL" or not _POSTED_OFFICES.intersection(_words(role.text)):
+            # ``وزير الخارجية بطرابلس``, ``رئيس البرلمان بطرابلس``: a government or parliament sits at home
+            return False
         name = strip_proclitic(place.text)
         return self.state_named(name) is None or state_kind(name) == "capital"  # a city names no state
 

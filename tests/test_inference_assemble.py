@@ -483,3 +483,26 @@ def test_review_counterexamples_of_the_posting_and_ruler_rules() -> None:
         people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == who]
         assert people, (text, "no event names", who)
         assert (people[0].role, people[0].affiliation) == expected, text
+
+
+def test_final_review_counterexamples_of_the_posting_and_prince_rules() -> None:
+    """The final read of session 12: a parliament's seat is its own state; a foreign prince after the
+    king's title takes his own office's state, not the king's."""
+    text = "وقال رئيس البرلمان بطرابلس نوري أبوسهمين إن الحوار مستمر."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("رئيس البرلمان", "ROLE_OFFICIAL"), ("طرابلس", "LOC"), ("نوري أبوسهمين", "PER"))
+    (ev,) = assemble(text, sp)
+    assert ev.source[0].affiliation == "ليبيا"
+    text = "وقال القنصل العام بجدة جون سميث إن التأشيرات متاحة."
+    sp = spans(text, ("وقال", "EVT_STATEMENT"), ("القنصل العام", "ROLE_OFFICIAL"), ("جدة", "LOC"), ("جون سميث", "PER"))
+    (ev,) = assemble(text, sp)
+    assert ev.source[0].affiliation is None
+    text = "واستقبل خادم الحرمين الشريفين سمو ألبرت الثاني، أمير موناكو، في جدة."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("ألبرت الثاني", "PER"),
+               ("أمير", "ROLE_HEAD_OF_STATE"), ("موناكو", "LOC"), ("جدة", "LOC"))
+    people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == "ألبرت الثاني"]
+    assert people and people[0].affiliation != "السعودية"
+    text = "واستقبل خادم الحرمين الشريفين الأمير تشارلز ولي عهد بريطانيا في جدة."
+    sp = spans(text, ("واستقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("تشارلز", "PER"),
+               ("ولي عهد", "ROLE_HEAD_OF_STATE"), ("بريطانيا", "LOC"), ("جدة", "LOC"))
+    people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == "تشارلز"]
+    assert people and people[0].affiliation != "السعودية"

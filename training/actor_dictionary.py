@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -134,6 +135,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-share", type=float, default=0.8, help="share of the name's state bindings, at least")
 
 
+def _shown(path: str) -> str:
+    """A path as the table's header shows it: relative to the working folder where it can be."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
 def run(args: argparse.Namespace) -> int:
     from datasets import load_from_disk
     from tqdm.auto import tqdm
@@ -145,6 +154,13 @@ def run(args: argparse.Namespace) -> int:
     rows = [(ex["words"], ex["tags"]) for split in dd.values() for ex in split if ex["source"] == NEWS_SOURCE]
     if not rows:
         raise UserError(f"{corpus} holds no {NEWS_SOURCE} sentences to mine")
+    command = shlex.join(["araevents", "build-actors", "--corpus", str(args.corpus), "--data",
+                          *(_shown(path) for path in args.data),
+                          "--min-votes", str(args.min_votes), "--min-share", str(args.min_share)])
+    if args.data:
+        print(f"mining beside the corpus: {len(args.data)} labelled document file(s)")
+    else:
+        print("no labelled documents mined beside the corpus (--data: none given, no annotations/*/spans.jsonl here)")
     if args.data:
         # the team's span gold of news articles, which build-data keeps out of the weak corpus
         from araevents.validation import load_documents
@@ -156,9 +172,6 @@ def run(args: argparse.Namespace) -> int:
         rows += list(zip(gold["words"], gold["tags"]))
     t0 = time.time()
     entries = mine(tqdm(rows, desc="mining actors", unit="sent"), args.min_votes, args.min_share)
-    data = " ".join(os.path.relpath(path) for path in args.data)
-    command = (f"araevents build-actors --corpus {args.corpus} --data {data} "
-               f"--min-votes {args.min_votes} --min-share {args.min_share}")
     write_table(entries, Path(args.out), command)
     print(f"{len(entries)} actors from {len(rows):,} sentences in {time.time() - t0:.0f}s → {args.out}")
     return 0

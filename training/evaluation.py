@@ -189,7 +189,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "entities by source (held out only for a model trained on that corpus's train split)")
     p.add_argument("--events", nargs="*", default=list(DEFAULT_SETS),
                    help="event-level gold sets: 'seeds' (seeds/gold/events.jsonl), 'dev' (../shared/dev), "
-                   "'dev2' ... 'dev6' (seeds/devN; dev6 is kept apart for unbiased checks), or paths")
+                   "'dev2' ... 'dev7' (seeds/devN; dev7 is kept apart for unbiased checks), or paths")
     p.add_argument("--max-length", type=int, default=256)
     p.add_argument("--out", required=True, help="folder for eval_report.json and eval_report.md")
 
