@@ -83,12 +83,13 @@ _WORD = re.compile(r"\w+")
 #: Offices held at home: a ruler's title reached through a preposition and a place is the complement of
 #: some other office (``سفارة خادم الحرمين الشريفين لدى ...``), never the named person's role.
 _RULER_ROLES = frozenset(("ROLE_HEAD_OF_STATE", "ROLE_HEAD_OF_GOVERNMENT"))
-_SENT_TO = frozenset(fold(w) for w in ("لدى", "إلى", "الى"))
 #: Officials posted abroad (``القنصل العام بجدة``, ``الملحق الثقافي بواشنطن``), whose city is a posting.
 _POSTED_OFFICES = frozenset(fold(w) for w in ("القنصل", "قنصل", "الملحق", "ملحق", "المندوب", "مندوب", "الممثل", "ممثل",
                                                  "الدبلوماسي", "دبلوماسي", "الدبلوماسيين", "دبلوماسيين", "بعثة", "البعثة"))
 #: Prepositions linking a role to where it is sent (``المبعوث إلى سوريا``, ``سفير ... لدى لبنان``).
 _DESTINATION = frozenset(fold(w) for w in ("إلى", "الى", "لدى", "في"))
+#: ... those that send it somewhere (not ``في``, where a ruler governs: ``رئيس الحكومة في طرابلس``).
+_SENT_TO = _DESTINATION - {fold("في")}
 _LINKS = _DESTINATION | frozenset(fold(w) for w in ("باسم", "عن", "لشؤون", "بشأن"))
 _ACTOR_KINDS = ("PER", "ORG", "LOC")
 _SYMMETRIC = {EventType.MEETING, EventType.PHONE_CALL, EventType.NEGOTIATION, EventType.AGREEMENT}
@@ -155,10 +156,11 @@ _RANKED_OFFICES = frozenset({"ROLE_SPOKESPERSON", "ROLE_OFFICIAL", "ROLE_ENVOY",
 _OFFICE_HEADS = frozenset(fold(w) for w in ("رئيس", "نائب", "مساعد", "سفير", "مبعوث", "مستشار", "ممثل", "مندوب", "أمين",
                                             "متحدث", "ناطق", "قائد", "مدير", "ملك", "أمير", "ولي", "عضو"))
 #: Titles of princes and sheikhs, after which court news writes a person's office bare.
-_COURT_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "الشيخ", "الشيخة"))
+_PRINCES = frozenset(fold(w) for w in ("الأمير", "الأميرة"))
+_COURT_TITLES = _PRINCES | frozenset(fold(w) for w in ("الشيخ", "الشيخة"))
 #: A king's titles; a prince (``_PRINCE_TITLES``) named after one is someone else.
 _KING_TITLES = tuple(fold(w) for w in ("خادم الحرمين", "الملك", "العاهل"))
-_PRINCE_TITLES = frozenset(fold(w) for w in ("الأمير", "الأميرة", "سمو", "السمو"))
+_PRINCE_TITLES = _PRINCES | frozenset(fold(w) for w in ("سمو", "السمو"))
 #: Words after an office that mean another holder than the sitting one.
 _NOT_SITTING = frozenset(fold(w) for w in ("السابق", "السابقة", "الأسبق", "المنتخب", "المنتخبة", "الجديد", "الجديدة", "بالإنابة", "المكلف"))
 #: Single words the tagger may take for a person that never are one.

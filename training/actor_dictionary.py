@@ -157,12 +157,11 @@ def run(args: argparse.Namespace) -> int:
     command = shlex.join(["araevents", "build-actors", "--corpus", str(args.corpus), "--data",
                           *(_shown(path) for path in args.data),
                           "--min-votes", str(args.min_votes), "--min-share", str(args.min_share)])
-    if args.data:
-        print(f"mining beside the corpus: {len(args.data)} labelled document file(s)")
-    else:
+    if not args.data:
         print("no labelled documents mined beside the corpus (--data: none given, no annotations/*/spans.jsonl here)")
-    if args.data:
+    else:
         # the team's span gold of news articles, which build-data keeps out of the weak corpus
+        print(f"mining beside the corpus: {len(args.data)} labelled document file(s)")
         from araevents.validation import load_documents
 
         from .data import documents_to_dataset

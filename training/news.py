@@ -60,13 +60,25 @@ def _paragraph_keys(text: str) -> set[str]:
     return {" ".join(p.split()) for p in text.splitlines() if len(p.strip()) >= 40}
 
 
-def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set[str]:
-    keys: set[str] = set()
-    gold_dirs = sorted(REPO_GOLD_ARTICLES.glob("*/articles")) + sorted(REPO_TRAIN_ARTICLES.glob("*/articles"))
-    for d in dict.fromkeys((shared / SEEDS_DIR, *extra_seed_dirs, *gold_dirs)):
+def _gold_dirs(shared: Path, extra_seed_dirs: tuple[Path, ...] = (), *, dev: bool = False,
+               training_gold: bool = True) -> list[Path]:
+    """Folders of gold articles: shared seeds (and, with ``dev``, the shared dev articles), ``extra_seed_dirs``,
+    the repo's event-gold sets and (``training_gold``) the span gold written for training."""
+    dirs = [shared / SEEDS_DIR, *([shared / DEV_README.parent / "articles"] if dev else []), *extra_seed_dirs,
+            *sorted(REPO_GOLD_ARTICLES.glob("*/articles"))]
+    if training_gold:
+        dirs += sorted(REPO_TRAIN_ARTICLES.glob("*/articles"))
+    return list(dict.fromkeys(dirs))
+
+
+def _texts(dirs: Iterable[Path]) -> Iterator[str]:
+    for d in dirs:
         for f in sorted(Path(d).glob("*.txt")):
-            keys |= _paragraph_keys(f.read_text(encoding="utf-8"))
-    return keys
+            yield f.read_text(encoding="utf-8")
+
+
+def seed_paragraphs(shared: Path, extra_seed_dirs: tuple[Path, ...] = ()) -> set[str]:
+    return {key for text in _texts(_gold_dirs(shared, extra_seed_dirs)) for key in _paragraph_keys(text)}
 
 
 #: Word n-grams compared, and the share of either article's n-grams the other must hold: one outlet's
@@ -105,11 +117,7 @@ class NearDuplicates:
 def gold_texts(shared: Path, extra_seed_dirs: tuple[Path, ...] = (), *, training_gold: bool = True) -> list[str]:
     """The articles every corpus and draw keeps away from: shared seeds and dev articles, the repo's
     seeds and event-gold sets, and (``training_gold``) the span gold written for training."""
-    dirs = [shared / SEEDS_DIR, shared / DEV_README.parent / "articles", *extra_seed_dirs,
-            *sorted(REPO_GOLD_ARTICLES.glob("*/articles"))]
-    if training_gold:
-        dirs += sorted(REPO_TRAIN_ARTICLES.glob("*/articles"))
-    return [f.read_text(encoding="utf-8") for d in dict.fromkeys(dirs) for f in sorted(Path(d).glob("*.txt"))]
+    return list(_texts(_gold_dirs(shared, extra_seed_dirs, dev=True, training_gold=training_gold)))
 
 
 def iter_news(shared: str | Path, *, limit: int | None = None,
