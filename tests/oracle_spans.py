@@ -27,3 +27,10 @@ def check_offsets(text: str, events) -> None:
         for p in e.participants + e.source + e.target:
             for m in p.mentions:
                 assert text[m.start : m.end] == m.text
+
+
+def people_by_name(text: str, sp: list[Span]) -> dict:
+    """Every participant of the events assembled from ``sp``, by name (a later event's wins)."""
+    from araevents.inference.assemble import assemble
+
+    return {p.name: p for ev in assemble(text, sp) for p in ev.participants}

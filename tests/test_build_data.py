@@ -195,31 +195,19 @@ def test_validation_takes_whole_articles_and_sentence_blocks():
     assert not {split_group(e.id) for e in train} & {split_group(e.id) for e in val}
 
 
-def test_news_skips_articles_of_the_repos_own_event_gold(tmp_path, monkeypatch):
-    # Gold we annotate ourselves (seeds/dev2) must never become training text: an article whose
-    # paragraphs are in a repo gold set's articles/ folder is left out, whatever its corpus line.
+@pytest.mark.parametrize("attr,root,folder", [("REPO_GOLD_ARTICLES", "seeds", "devX"),
+                                              ("REPO_TRAIN_ARTICLES", "annotations", "spansX")])
+def test_news_skips_articles_of_the_repos_own_gold(tmp_path, monkeypatch, attr, root, folder):
+    # Gold we annotate ourselves must never become training text: event gold (seeds/dev2), and span gold
+    # written for training (annotations/news-spans), which weak labels must not contradict and no later
+    # dev draw may pick. An article in a repo gold set's articles/ folder is left out, whatever its line.
     from araevents.training import news
 
     shared = FIXTURE / "shared"
     first = next(news.iter_news(shared))
-    gold = tmp_path / "seeds"
-    (gold / "devX" / "articles").mkdir(parents=True)
-    (gold / "devX" / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
-    monkeypatch.setattr(news, "REPO_GOLD_ARTICLES", gold)
-    lines = [a.line for a in news.iter_news(shared)]
-    assert first.line not in lines and lines
-
-
-def test_news_skips_articles_of_the_teams_training_span_gold(tmp_path, monkeypatch):
-    # span gold written for training (annotations/news-spans): weak labels must not contradict it,
-    # and no later dev draw may pick an article the model was trained on
-    from araevents.training import news
-
-    shared = FIXTURE / "shared"
-    first = next(news.iter_news(shared))
-    gold = tmp_path / "annotations"
-    (gold / "spansX" / "articles").mkdir(parents=True)
-    (gold / "spansX" / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
-    monkeypatch.setattr(news, "REPO_TRAIN_ARTICLES", gold)
+    gold = tmp_path / root
+    (gold / folder / "articles").mkdir(parents=True)
+    (gold / folder / "articles" / "001.txt").write_text(first.text + "\n", encoding="utf-8")
+    monkeypatch.setattr(news, attr, gold)
     lines = [a.line for a in news.iter_news(shared)]
     assert first.line not in lines and lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from araevents.inference.assemble import assemble
-from oracle_spans import check_offsets, spans
+from oracle_spans import check_offsets, people_by_name, spans
 from araevents.inference.clitics import trim_proclitics
 
 
@@ -184,7 +184,7 @@ def test_demonym_tagged_apart_from_its_counterpart_noun_takes_the_subjects_role(
                ("عبدالله الثاني", "PER"), ("يلتقي", "EVT_MEETING"), ("بنظيريه", "ROLE_FOREIGN_MINISTER"),
                ("الألماني", "ROLE_FOREIGN_MINISTER"), ("هايكو ماس", "PER"), ("والإيطالي", "ROLE_FOREIGN_MINISTER"),
                ("لويجي دي مايو", "PER"))
-    people = {p.name: p for ev in assemble(text, sp) for p in ev.participants}
+    people = people_by_name(text, sp)
     assert people["عبدالله الثاني"].role == "HEAD_OF_STATE"
     assert (people["هايكو ماس"].role, people["هايكو ماس"].affiliation) == ("FOREIGN_MINISTER", "ألمانيا")
     assert (people["لويجي دي مايو"].role, people["لويجي دي مايو"].affiliation) == ("FOREIGN_MINISTER", "إيطاليا")
@@ -194,7 +194,7 @@ def test_office_before_a_diplomats_rank_is_his_role() -> None:
     text = "وصرح الناطق الرسمي باسم الرئاسة المصرية السفير علاء يوسف بأن اللقاء كان مثمرا. وأضاف السفير يوسف أن الجانبين متفقان."
     sp = spans(text, ("وصرح", "EVT_STATEMENT"), ("الناطق الرسمي باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"),
                ("علاء يوسف", "PER"), ("وأضاف", "EVT_STATEMENT"), ("السفير", "ROLE_AMBASSADOR", 1), ("يوسف", "PER", 1))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert (people["علاء يوسف"].role, people["علاء يوسف"].affiliation) == ("SPOKESPERSON", "مصر")
 
 
@@ -209,7 +209,7 @@ def test_an_office_before_mae_is_someone_elses() -> None:
     text = "والتقى المتحدث باسم الوزارة مع السفير علاء يوسف أمس."
     sp = spans(text, ("والتقى", "EVT_MEETING"), ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"),
                ("علاء يوسف", "PER"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["علاء يوسف"].role == "AMBASSADOR"
 
 
@@ -218,7 +218,7 @@ def test_a_rulers_title_after_a_lineage_name_needs_no_comma() -> None:
     text = "استقبل الأمير محمد بن نايف بن عبدالعزيز ولي العهد في قصره بجدة أمس وزير الخارجية المصري سامح شكري."
     sp = spans(text, ("استقبل", "EVT_MEETING"), ("محمد بن نايف بن عبدالعزيز", "PER"), ("ولي العهد", "ROLE_HEAD_OF_STATE"),
                ("وزير الخارجية المصري", "ROLE_FOREIGN_MINISTER"), ("سامح شكري", "PER"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["محمد بن نايف بن عبدالعزيز"].role == "HEAD_OF_STATE"
     assert (people["سامح شكري"].role, people["سامح شكري"].affiliation) == ("FOREIGN_MINISTER", "مصر")
     text = "استقبل أوباما رئيس الوزراء في البيت الأبيض."
@@ -235,7 +235,7 @@ def test_an_office_serving_a_ruler_keeps_its_own_role_and_the_titles_state() -> 
                                   ("وأشاد", "EVT_STATEMENT")))
     roles = [s for s in sp if s.label.startswith("ROLE_")]
     assert [(r.label, r.text) for r in roles] == [("ROLE_AMBASSADOR", "سفير خادم الحرمين الشريفين")]
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert (people["نبيل آل صالح"].role, people["نبيل آل صالح"].affiliation) == ("AMBASSADOR", "السعودية")
 
 
@@ -243,13 +243,13 @@ def test_office_before_a_diplomats_rank_may_stand_in_apposition_with_a_comma() -
     text = "وأكد المتحدث باسم الخارجية المصرية، السفير بدر عبد العاطي، أهمية الحوار."
     sp = spans(text, ("وأكد", "EVT_STATEMENT"), ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("الخارجية المصرية", "ORG"),
                ("السفير", "ROLE_AMBASSADOR"), ("بدر عبد العاطي", "PER"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert (people["بدر عبد العاطي"].role, people["بدر عبد العاطي"].affiliation) == ("SPOKESPERSON", "مصر")
     # two commas (a list) still part two people
     text = "وحضر المتحدث باسم الخارجية، والوزير، السفير علاء يوسف."
     sp = spans(text, ("المتحدث باسم", "ROLE_SPOKESPERSON"), ("السفير", "ROLE_AMBASSADOR"), ("علاء يوسف", "PER"),
                ("وحضر", "EVT_MEETING"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["علاء يوسف"].role == "AMBASSADOR"
 
 
@@ -257,7 +257,7 @@ def test_a_comma_before_a_rank_parts_a_host_from_his_guest() -> None:
     text = "واستقبل الأمين العام لمجلس التعاون، السفير جون أبي زيد، سفير الولايات المتحدة."
     sp = spans(text, ("واستقبل", "EVT_MEETING"), ("الأمين العام", "ROLE_SECRETARY_GENERAL"), ("لمجلس التعاون", "ORG"),
                ("السفير", "ROLE_AMBASSADOR"), ("جون أبي زيد", "PER"), ("سفير", "ROLE_AMBASSADOR", 1), ("الولايات المتحدة", "LOC"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["جون أبي زيد"].role == "AMBASSADOR"
 
 
@@ -267,7 +267,7 @@ def test_a_rulers_title_is_his_own_though_a_place_follows_and_a_guests_title_is_
     text = "وأكد الأمير محمد بن نايف بن عبدالعزيز ولي العهد في الرياض أهمية العلاقات."
     sp = spans(text, ("وأكد", "EVT_STATEMENT"), ("محمد بن نايف بن عبدالعزيز", "PER"), ("ولي العهد", "ROLE_HEAD_OF_STATE"),
                ("الرياض", "LOC"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["محمد بن نايف بن عبدالعزيز"].role == "HEAD_OF_STATE"
     # a complete office and a ruler's title word after it are two people's
     text = "استقبل الرئيس الفرنسي الملك سلمان في باريس."
@@ -294,7 +294,7 @@ def test_a_rank_then_another_persons_office_keeps_the_rank() -> None:
     text = "واستقبل السفير علي يوسف وزير الخارجية الفرنسي."
     sp = spans(text, ("واستقبل", "EVT_MEETING"), ("السفير", "ROLE_AMBASSADOR"), ("علي يوسف", "PER"),
                ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["علي يوسف"].role == "AMBASSADOR"
 
 
@@ -305,7 +305,7 @@ def test_a_princes_office_follows_his_name_bare_in_a_list_of_those_present() -> 
                ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("لوران فابيوس", "PER"),
                ("الاستقبال", "EVT_MEETING"), ("الأمير سعود الفيصل", "PER"), ("وزير الخارجية", "ROLE_FOREIGN_MINISTER", 1),
                ("محمد بن نايف بن عبدالعزيز", "PER"), ("وزير الداخلية", "ROLE_MINISTER"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["الأمير سعود الفيصل"].role == "FOREIGN_MINISTER"
     assert people["محمد بن نايف بن عبدالعزيز"].role == "MINISTER"
     assert (people["لوران فابيوس"].role, people["لوران فابيوس"].affiliation) == ("FOREIGN_MINISTER", "فرنسا")
@@ -315,7 +315,7 @@ def test_a_princes_guest_named_by_state_is_not_his_office() -> None:
     text = "استقبل الأمير سعود الفيصل وزير الخارجية الفرنسي أمس."
     sp = spans(text, ("استقبل", "EVT_MEETING"), ("الأمير سعود الفيصل", "PER"),
                ("وزير الخارجية الفرنسي", "ROLE_FOREIGN_MINISTER"), ("أمس", "DATE"))
-    people = {p.name: p for e in assemble(text, sp) for p in e.participants}
+    people = people_by_name(text, sp)
     assert people["الأمير سعود الفيصل"].role != "FOREIGN_MINISTER"
 
 
@@ -479,10 +479,9 @@ def test_review_counterexamples_of_the_posting_and_ruler_rules() -> None:
          "سلمان بن حمد", ("HEAD_OF_STATE", "البحرين")),
     ]
     for text, marks, who, expected in cases:
-        sp = spans(text, *marks)
-        people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == who]
-        assert people, (text, "no event names", who)
-        assert (people[0].role, people[0].affiliation) == expected, text
+        named = people_by_name(text, spans(text, *marks))
+        assert who in named, (text, "no event names", who)
+        assert (named[who].role, named[who].affiliation) == expected, text
 
 
 def test_final_review_counterexamples_of_the_posting_and_prince_rules() -> None:
@@ -499,10 +498,10 @@ def test_final_review_counterexamples_of_the_posting_and_prince_rules() -> None:
     text = "واستقبل خادم الحرمين الشريفين سمو ألبرت الثاني، أمير موناكو، في جدة."
     sp = spans(text, ("واستقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("ألبرت الثاني", "PER"),
                ("أمير", "ROLE_HEAD_OF_STATE"), ("موناكو", "LOC"), ("جدة", "LOC"))
-    people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == "ألبرت الثاني"]
-    assert people and people[0].affiliation != "السعودية"
+    named = people_by_name(text, sp)
+    assert "ألبرت الثاني" in named and named["ألبرت الثاني"].affiliation != "السعودية"
     text = "واستقبل خادم الحرمين الشريفين الأمير تشارلز ولي عهد بريطانيا في جدة."
     sp = spans(text, ("واستقبل", "EVT_MEETING"), ("خادم الحرمين الشريفين", "ROLE_HEAD_OF_STATE"), ("تشارلز", "PER"),
                ("ولي عهد", "ROLE_HEAD_OF_STATE"), ("بريطانيا", "LOC"), ("جدة", "LOC"))
-    people = [p for ev in assemble(text, sp) for p in ev.participants if p.name == "تشارلز"]
-    assert people and people[0].affiliation != "السعودية"
+    named = people_by_name(text, sp)
+    assert "تشارلز" in named and named["تشارلز"].affiliation != "السعودية"
